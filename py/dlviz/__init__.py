@@ -1,0 +1,1 @@
+"""Deep Learning, Visually: the course's Python package."""

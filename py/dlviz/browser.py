@@ -1,0 +1,44 @@
+"""The Web Worker's side of a page: open a lesson's figures and keep them in sync.
+
+Runs only in Pyodide. The worker's JavaScript calls `open_lesson` when a page
+asks for its figures, `link` once the page has drawn them, and `apply_patch`
+for every change the learner makes. A new lesson replaces the old one's
+document, so one worker (and one Python start-up) serves every lesson.
+"""
+
+import json
+
+from panel.io.pyodide import _convert_json_patch, _link_docs_worker, init_doc
+from panel.io.state import state
+
+from dlviz.page import document_json, lesson_document, lesson_figures
+
+_open_figures = {}
+
+
+def open_lesson(slug, states_json="{}"):
+    """Build the lesson's figures in a new document; return its JSON for the page."""
+    close_lesson()
+    init_doc()
+    figures = lesson_figures(slug, json.loads(states_json))
+    _open_figures.update(figures)
+    return document_json(lesson_document(figures, state.curdoc))
+
+
+def close_lesson():
+    """Stop whatever the open figures run on their own (animations, training)."""
+    for figure in _open_figures.values():
+        stop = getattr(figure, "stop", None)
+        if stop:
+            stop()
+    _open_figures.clear()
+
+
+def link(send_patch, generation):
+    """Send every later change of the open document to the page, tagged `generation`."""
+    _link_docs_worker(state.curdoc, send_patch, msg_id=generation, setter="js")
+
+
+def apply_patch(patch):
+    """Apply a change the page made (a slider moved) to the open document."""
+    state.curdoc.apply_json_patch(_convert_json_patch(patch), setter="js")

@@ -1,0 +1,113 @@
+"""Serve the built site on localhost, as a static host would: `python tools/serve.py [dist]`.
+
+Files are served under an optional sub-path (GitHub Pages serves a project at
+/<repo>/), with the right types for WebAssembly and gzip for text and wasm.
+"""
+
+import argparse
+import functools
+import gzip
+import http.server
+import mimetypes
+import socketserver
+import threading
+from pathlib import Path
+
+TYPES = {
+    ".wasm": "application/wasm",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".ipynb": "application/x-ipynb+json",
+}
+COMPRESSIBLE = {".wasm", ".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest", ".map", ".ipynb", ".xml"}
+
+
+@functools.lru_cache(maxsize=256)
+def gzipped(path, mtime):
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6)
+
+
+class SiteHandler(http.server.BaseHTTPRequestHandler):
+    """GET and HEAD for files of `root`, found under `prefix` (say /course/)."""
+
+    root = Path("dist")
+    prefix = "/"
+
+    def do_HEAD(self):
+        self.respond(head=True)
+
+    def do_GET(self):
+        self.respond(head=False)
+
+    def respond(self, head):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path + "/" == self.prefix:
+            self.redirect(self.prefix)
+            return
+        if not path.startswith(self.prefix):
+            self.send_error(404)
+            return
+        relative = path[len(self.prefix):] or "index.html"
+        if relative.endswith("/"):
+            relative += "index.html"
+        file = (self.root / relative).resolve()
+        if self.root.resolve() not in file.parents or not file.is_file():
+            self.send_error(404)
+            return
+        body = file.read_bytes()
+        encoding = None
+        if file.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body, encoding = gzipped(str(file), file.stat().st_mtime), "gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def redirect(self, location):
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def start(root, port=0, prefix="/", host="127.0.0.1"):
+    """Serve `root` in a background thread; return the server (its port in server_port)."""
+    handler = type("Handler", (SiteHandler,), {"root": Path(root), "prefix": prefix})
+    server = Server((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", default="dist")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--prefix", default="/", help="sub-path to serve under, like /course/")
+    args = parser.parse_args()
+    server = start(args.root, args.port, args.prefix)
+    print(f"Serving {args.root} at http://127.0.0.1:{server.server_port}{args.prefix}  (Ctrl+C stops)", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
