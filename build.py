@@ -281,11 +281,11 @@ def byte_compile(out, staging):
         raise BuildError(f"byte-compiling with Pyodide failed:\n{result.stdout}\n{result.stderr}")
 
 
-def render_pages(out, **_):
-    """Every lesson page and the front page, with figures pre-rendered."""
+def render_pages(out, lessons=None, **_):
+    """Every lesson page (or only `lessons`, by slug) and the front page, figures pre-rendered."""
     from tools.pages import render_site
 
-    return render_site(out)
+    return render_site(out, only=lessons)
 
 
 def write_offline(out, **_):
@@ -298,7 +298,7 @@ def write_offline(out, **_):
 STEPS = [vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, write_offline]
 
 
-def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", quiet=False):
+def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", lessons=None, quiet=False):
     """Run every step into a fresh `out`; return the summary rows (step, files, bytes, seconds)."""
     out = Path(out)
     if out.exists():
@@ -307,7 +307,7 @@ def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", quiet=False)
     summary = []
     for step in STEPS:
         started = time.perf_counter()
-        files = step(out, pyodide_dist=pyodide_dist, cache=Path(cache))
+        files = step(out, pyodide_dist=pyodide_dist, cache=Path(cache), lessons=lessons)
         seconds = time.perf_counter() - started
         size = sum(Path(f).stat().st_size for f in files)
         summary.append((step.__name__, len(files), size, seconds))
@@ -325,11 +325,13 @@ def main(argv=None):
         help="local Pyodide 0.28.0 distribution folder for the compiled wheels "
         "(default $DLVIZ_PYODIDE_DIST, else the official CDN)",
     )
+    parser.add_argument("--lessons", help="comma-separated slugs: build only these lessons (for authors)")
     args = parser.parse_args(argv)
     print(f"Building the course into {args.out}")
     started = time.perf_counter()
     try:
-        summary = build(args.out, pyodide_dist=args.pyodide_dist)
+        lessons = args.lessons.split(",") if args.lessons else None
+        summary = build(args.out, pyodide_dist=args.pyodide_dist, lessons=lessons)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1

@@ -137,8 +137,8 @@ def fill_in_worker(worker):
     worker.write_text(source.replace(placeholder, json.dumps(PYODIDE_PACKAGES)), encoding="utf-8")
 
 
-def render_site(out):
-    """Write static/ assets, every lesson page and the front page into `out`."""
+def render_site(out, only=None):
+    """Write static/ assets, every lesson page (or those in `only`) and the front page into `out`."""
     from markupsafe import Markup
 
     out = Path(out)
@@ -152,7 +152,7 @@ def render_site(out):
             written.append(destination)
     fill_in_worker(static / "worker.js")
 
-    lessons = available_lessons()
+    lessons = [lesson for lesson in available_lessons() if only is None or lesson.slug in only]
     jinja = templates()
     common = {"lessons": lessons, "csp": CONTENT_SECURITY_POLICY}
     for number, lesson in enumerate(lessons, start=1):

@@ -42,3 +42,8 @@ def link(send_patch, generation):
 def apply_patch(patch):
     """Apply a change the page made (a slider moved) to the open document."""
     state.curdoc.apply_json_patch(_convert_json_patch(patch), setter="js")
+
+
+def figure_states():
+    """Every open figure's parameter values as JSON: for the page's URL and for tests."""
+    return json.dumps({name: figure.state() for name, figure in _open_figures.items()}, default=float)

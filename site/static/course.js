@@ -156,7 +156,10 @@
       } else if (message.type === "patch") {
         onPatch(message);
       } else if (message.type === "idle") {
-        if (message.generation === generation) onIdle();
+        if (message.generation !== generation) return;
+        window.course.states = JSON.parse(message.states);
+        document.dispatchEvent(new CustomEvent("figure-state", { detail: window.course.states }));
+        onIdle();
       } else if (message.type === "error") {
         console.error(message.detail);
         fail(message.message);
@@ -268,7 +271,8 @@
     registerServiceWorker();
   }
 
-  window.course = { goTo };
+  // states: every live figure's parameters, after the learner's last change
+  window.course = { goTo, states: {} };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

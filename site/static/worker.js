@@ -7,7 +7,7 @@
 // Messages out: {type: "progress", percent, message}
 //               {type: "render", docs_json, render_items, roots, generation}
 //               {type: "patch", patch, buffers, generation}
-//               {type: "idle", generation}                 ready for the next patch
+//               {type: "idle", generation, states}         ready for the next patch; the figures' state
 //               {type: "error", message, detail}
 "use strict";
 
@@ -97,7 +97,7 @@ self.onmessage = async (event) => {
       browser.link(sendPatch, message.generation);
     } else if (message.type === "patch") {
       browser.apply_patch(message.patch);
-      self.postMessage({ type: "idle", generation });
+      self.postMessage({ type: "idle", generation, states: browser.figure_states() });
     }
   } catch (error) {
     report(error);

@@ -21,8 +21,10 @@ PLOT_HEIGHT = 320
 class Figure(param.Parameterized):
     """An interactive figure: parameters are its state, `__panel__` its view.
 
-    Subclasses set `title` and `alt_text`, build their plots once in `__init__`
-    and change data sources in methods that watch their parameters.
+    Subclasses build their plots once in `__init__` and change data sources in
+    methods that watch their parameters. Each has `numbers`, a `readout()` whose
+    text states the figure's key values: what a screen reader announces, and
+    what the tests compare between the browser and CPython.
     """
 
     def __panel__(self):
