@@ -187,6 +187,11 @@ def panel_dist_url():
     """Where Panel's `dist` lives in the site: PANEL_CDN_ROOT/<version>/dist/."""
     from panel.io.resources import CDN_DIST
 
+    if not CDN_DIST.startswith(PANEL_CDN_ROOT):
+        raise BuildError(
+            f"panel was imported before PANEL_CDN_ROOT was set (its files would load from {CDN_DIST}): "
+            f"set PANEL_CDN_ROOT={PANEL_CDN_ROOT} before importing panel"
+        )
     return CDN_DIST
 
 

@@ -53,8 +53,9 @@ def available_lessons():
 
 
 def markdown_renderer():
-    """CommonMark with tables, heading anchors and `::: figure NAME` blocks."""
+    """CommonMark with tables, heading anchors, `::: figure NAME` blocks and ```quiz fences."""
     renderer = MarkdownIt("commonmark", {"html": True, "typographer": True})
+    renderer.add_render_rule("fence", render_fence)
     renderer.enable(["table", "strikethrough"])
     renderer.use(anchors_plugin, min_level=2, max_level=3)
     renderer.use(
@@ -78,11 +79,75 @@ def render_figure_block(renderer, tokens, index, options, env):
     return "</figcaption>\n</figure>\n"
 
 
+def render_fence(renderer, tokens, index, options, env):
+    token = tokens[index]
+    if token.info.strip() == "quiz":
+        quiz = parse_quiz(token.content)
+        env["quizzes"] = env.get("quizzes", 0) + 1
+        return quiz_html(quiz, f"{env.get('slug', 'quiz')}-q{env['quizzes']}")
+    return type(renderer).fence(renderer, tokens, index, options, env)
+
+
+def parse_quiz(text):
+    """A quiz block: question lines, then `+ right :: why`, `- wrong :: why` or `= value ~ tolerance :: why`."""
+    question, options, numeric = [], [], None
+    for line in text.strip().splitlines():
+        marker, rest = line[:1], line[1:].strip()
+        answer, _, feedback = rest.partition("::")
+        if marker in "+-" and rest:
+            options.append({"text": answer.strip(), "correct": marker == "+", "feedback": feedback.strip()})
+        elif marker == "=":
+            value, _, tolerance = answer.partition("~")
+            numeric = {"value": float(value), "tolerance": float(tolerance or 0), "feedback": feedback.strip()}
+        elif not options and numeric is None:
+            question.append(line)
+        else:
+            raise ValueError(f"quiz line not understood: {line!r}")
+    if not question or not (options or numeric) or (options and not any(o["correct"] for o in options)):
+        raise ValueError(f"a quiz needs a question and a right answer:\n{text}")
+    return {"question": " ".join(question), "options": options, "numeric": numeric}
+
+
+def quiz_html(quiz, quiz_id):
+    """A check-your-understanding form; learner.js checks it and remembers the answer."""
+    inline = MarkdownIt("commonmark", {"typographer": True}).renderInline
+    parts = [
+        f'<form class="quiz" data-quiz="{quiz_id}" aria-labelledby="{quiz_id}-question">',
+        '<p class="quiz-label">Check your understanding</p>',
+        f'<p class="quiz-question" id="{quiz_id}-question">{inline(quiz["question"])}</p>',
+    ]
+    if quiz["numeric"]:
+        numeric = quiz["numeric"]
+        parts.append(
+            f'<label class="quiz-number">Your answer <input type="text" inputmode="decimal" name="{quiz_id}" '
+            f'data-value="{numeric["value"]!r}" data-tolerance="{numeric["tolerance"]!r}" '
+            f'data-feedback="{escape_attribute(inline(numeric["feedback"]))}" autocomplete="off"></label>'
+        )
+    else:
+        parts.append(f'<fieldset><legend class="visually-hidden">Choose an answer</legend>')
+        for number, option in enumerate(quiz["options"]):
+            parts.append(
+                f'<label class="quiz-option"><input type="radio" name="{quiz_id}" value="{number}" '
+                f'data-correct="{str(option["correct"]).lower()}" '
+                f'data-feedback="{escape_attribute(inline(option["feedback"]))}"> '
+                f'<span>{inline(option["text"])}</span></label>'
+            )
+        parts.append("</fieldset>")
+    parts.append('<button type="submit">Check</button>')
+    parts.append('<div class="quiz-feedback" role="status" aria-live="polite"></div>')
+    parts.append("</form>")
+    return "\n".join(parts) + "\n"
+
+
+def escape_attribute(html):
+    return html.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def lesson_html(lesson):
-    """The lesson's text as HTML, and the figure names it places, in order."""
-    env = {}
+    """The lesson's text as HTML, the figure names it places, and its question ids, in order."""
+    env = {"slug": lesson.slug}
     html = markdown_renderer().render((LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8"), env)
-    return html, env.get("figures", [])
+    return html, env.get("figures", []), [f"{lesson.slug}-q{n}" for n in range(1, env.get("quizzes", 0) + 1)]
 
 
 def prerendered_figures(lesson, placed):
@@ -155,8 +220,9 @@ def render_site(out, only=None):
     lessons = [lesson for lesson in available_lessons() if only is None or lesson.slug in only]
     jinja = templates()
     common = {"lessons": lessons, "csp": CONTENT_SECURITY_POLICY}
+    quizzes = {}
     for number, lesson in enumerate(lessons, start=1):
-        html, placed = lesson_html(lesson)
+        html, placed, quizzes[lesson.slug] = lesson_html(lesson)
         page = jinja.get_template("lesson.html").render(
             **common,
             slug=lesson.slug,
@@ -174,7 +240,7 @@ def render_site(out, only=None):
         written.append(path)
 
     front = jinja.get_template("index.html").render(
-        **common, slug="", title="A Visual Introduction to Deep Learning",
+        **common, slug="", title="A Visual Introduction to Deep Learning", quizzes=quizzes,
         description="An interactive course in deep learning that runs in your browser.",
     )
     (out / "index.html").write_text(front, encoding="utf-8")

@@ -22,7 +22,11 @@ def open_lesson(slug, states_json="{}"):
     init_doc()
     figures = lesson_figures(slug, json.loads(states_json))
     _open_figures.update(figures)
-    return document_json(lesson_document(figures, state.curdoc))
+    document = lesson_document(figures, state.curdoc)
+    rendered = document_json(document)
+    # Built as if served (init_doc); from now on changes apply at once, as Panel's write_doc does.
+    document._session_context = None
+    return rendered
 
 
 def close_lesson():
@@ -45,5 +49,12 @@ def apply_patch(patch):
 
 
 def figure_states():
-    """Every open figure's parameter values as JSON: for the page's URL and for tests."""
-    return json.dumps({name: figure.state() for name, figure in _open_figures.items()}, default=float)
+    """The open figures' parameters that differ from their defaults, as JSON: for the page's URL and tests."""
+    states = {}
+    for name, figure in _open_figures.items():
+        changed = {
+            key: value for key, value in figure.state().items() if value != figure.param[key].default
+        }
+        if changed:
+            states[name] = changed
+    return json.dumps(states, default=float)

@@ -10,6 +10,8 @@
   let busy = false; // a patch is with the worker
   let queue = []; // changes made meanwhile, latest per model attribute
   let patching = 0; // >0 while applying the worker's own changes
+  let slowTimer = null; // offers a retry if Python takes unusually long
+  const SLOW_SECONDS = 60;
 
   // ------------------------------------------------------------ status line
 
@@ -116,6 +118,7 @@
     busy = false;
     queue = [];
     worker.postMessage({ type: "rendered", generation });
+    clearTimeout(slowTimer);
     hideStatus();
     document.body.classList.add("figures-live");
     document.dispatchEvent(new CustomEvent("figures-live"));
@@ -152,12 +155,18 @@
       if (message.type === "progress") {
         showStatus(`${message.message}… ${message.percent}%`, { percent: message.percent });
       } else if (message.type === "render") {
-        if (message.generation === generation) onRender(message);
+        if (message.generation === generation) {
+          onRender(message).catch((error) => {
+            console.error(error);
+            fail(`the figures could not be drawn (${error.message})`);
+          });
+        }
       } else if (message.type === "patch") {
         onPatch(message);
       } else if (message.type === "idle") {
         if (message.generation !== generation) return;
         window.course.states = JSON.parse(message.states);
+        window.course.changes += 1;
         document.dispatchEvent(new CustomEvent("figure-state", { detail: window.course.states }));
         onIdle();
       } else if (message.type === "error") {
@@ -169,6 +178,7 @@
   }
 
   function fail(reason) {
+    clearTimeout(slowTimer);
     showStatus(`Live figures could not start: ${reason}. The text and pictures still work.`, {
       error: true,
       retry: true,
@@ -188,6 +198,14 @@
     generation += 1;
     jsdoc = null;
     showStatus("Loading Python…", { percent: 0 });
+    clearTimeout(slowTimer);
+    slowTimer = setTimeout(() => {
+      const element = statusElement();
+      if (element && !element.hidden && !element.classList.contains("error")) {
+        element.querySelector(".status-text").textContent += " (this is taking longer than usual)";
+        element.querySelector("button").hidden = false;
+      }
+    }, SLOW_SECONDS * 1000);
     worker.postMessage({
       type: "open",
       slug: document.body.dataset.lesson,
@@ -272,7 +290,8 @@
   }
 
   // states: every live figure's parameters, after the learner's last change
-  window.course = { goTo, states: {} };
+  // changes: how many of the learner's changes the worker has finished applying
+  window.course = { goTo, states: {}, changes: 0 };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

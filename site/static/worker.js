@@ -39,12 +39,29 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
+// Pyodide 0.28 only warns, and then waits forever, when its WebAssembly cannot be
+// fetched or compiled: turn that warning into an error the page can show.
+function runtimeFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn;
+    console.warn = (...args) => {
+      warn(...args);
+      if (String(args[0]).includes("instantiation failed")) {
+        reject(new Error("the Python runtime (pyodide.asm.wasm) could not be loaded"));
+      }
+    };
+  });
+}
+
 async function boot() {
   progress(5, "Loading Python");
-  const pyodide = await loadPyodide({
-    indexURL: new URL("pyodide/", self.location).href,
-    env: { PANEL_CDN_ROOT: "static/panel/", HOME: "/home/pyodide" },
-  });
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: new URL("pyodide/", self.location).href,
+      env: { PANEL_CDN_ROOT: "static/panel/", HOME: "/home/pyodide" },
+    }),
+    runtimeFailure(),
+  ]);
   progress(45, "Loading numpy");
   const failures = [];
   await pyodide.loadPackage(PYODIDE_PACKAGES, {

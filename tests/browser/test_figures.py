@@ -1,0 +1,76 @@
+"""Every live figure answers its main control in the browser, and shows what CPython computes.
+
+For each figure of each lesson: move its first control from the keyboard (or
+pick another option, or press it), wait for Python in the worker to answer,
+then build the same figure in CPython with the parameter values the browser
+reports and compare the read-out texts.
+"""
+
+import pytest
+
+from dlviz.course import figure_classes
+from dlviz.page import lesson_figures
+from tools.pages import available_lessons
+
+from .conftest import Visit, text_of
+
+FIGURES = [(lesson.slug, name) for lesson in available_lessons() for name in figure_classes(lesson)]
+CONTROLS = ".noUi-handle, select, button, input[type=checkbox]"
+
+
+@pytest.fixture(scope="module")
+def live_lessons(chromium, site_url):
+    """One live page per lesson, opened on first use and shared by that lesson's figures."""
+    visits = {}
+
+    def live(slug):
+        if slug not in visits:
+            visits[slug] = Visit(chromium, site_url)
+            visits[slug].open(f"{slug}.html", live=True)
+        return visits[slug]
+
+    yield live
+    for item in visits.values():
+        item.close()
+
+
+def move_main_control(page, figure):
+    """Change the figure's first control as a learner would; return what was done."""
+    control = page.locator(f"#figure-{figure}").locator(CONTROLS).first
+    kind = control.evaluate("(e) => e.classList.contains('noUi-handle') ? 'slider' : e.tagName.toLowerCase() + (e.type === 'checkbox' ? ':checkbox' : '')")
+    if kind == "slider":
+        control.focus()
+        at_maximum = control.get_attribute("aria-valuenow") == control.get_attribute("aria-valuemax")
+        page.keyboard.press("ArrowLeft" if at_maximum else "ArrowRight")
+    elif kind == "select":
+        options = control.evaluate("(e) => [...e.options].map((o) => o.value)")
+        current = control.input_value()
+        control.select_option(next(option for option in options if option != current))
+    else:
+        control.focus()
+        page.keyboard.press("Space" if kind.endswith("checkbox") else "Enter")
+    return kind
+
+
+@pytest.mark.parametrize(("slug", "figure"), FIGURES, ids=[f"{s}:{f}" for s, f in FIGURES])
+def test_figure_answers_its_main_control_with_the_numbers_cpython_computes(live_lessons, slug, figure):
+    browser = live_lessons(slug)
+    page = browser.page
+    page.locator(f"#figure-{figure}").scroll_into_view_if_needed()
+    before = browser.readout(figure)
+    assert before, f"{figure} shows no read-out"
+    changes = page.evaluate("window.course.changes")
+    kind = move_main_control(page, figure)
+    page.wait_for_function(
+        "([name, before, changes]) => window.course.changes > changes && "
+        "document.querySelector(`#figure-${name} .readout`).shadowRoot.textContent.replace(/\\s+/g, ' ').trim() !== before",
+        arg=[figure, before, changes],
+        timeout=30_000,
+    )
+    page.wait_for_timeout(200)  # let any follow-up patches land
+    shown = browser.readout(figure)
+    states = page.evaluate("window.course.states")
+    expected = lesson_figures(slug, {figure: states.get(figure, {})})[figure].numbers.object
+    assert shown == text_of(expected), f"after a {kind} change with state {states.get(figure)}"
+    assert browser.errors == []
+    assert browser.off_site_requests() == []

@@ -1,0 +1,55 @@
+"""Every built page in real Chromium: readable before Python, live after, nothing off the site."""
+
+import pytest
+
+from tools.pages import available_lessons
+
+LESSON_PAGES = [f"{lesson.slug}.html" for lesson in available_lessons()]
+
+
+@pytest.mark.parametrize("page_name", ["index.html", *LESSON_PAGES])
+def test_page_is_readable_at_once_and_live_with_nothing_off_the_site(visit, page_name):
+    browser = visit()
+    page = browser.open(page_name)
+    assert page.locator("main h1").first.is_visible()
+    assert len(page.locator("main").inner_text()) > 200
+    if page_name != "index.html":
+        page.wait_for_selector("body.figures-drawn", state="attached", timeout=30_000)
+        assert page.locator(".figure-root .bk-Column, .figure-root > div").count() > 0
+        browser.wait_until_live()
+    assert browser.off_site_requests() == []
+    assert browser.failed == []
+    assert browser.errors == []
+
+
+@pytest.mark.parametrize("page_name", LESSON_PAGES[:1])
+def test_text_and_pictures_stay_when_python_cannot_load(visit, page_name):
+    browser = visit()
+    browser.context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page = browser.open(page_name)
+    page.wait_for_selector("body.figures-failed", state="attached", timeout=60_000)
+    status = page.locator("#python-status")
+    assert "Live figures could not start" in status.inner_text()
+    assert page.locator("#python-status button").is_visible()
+    assert page.locator("body.figures-drawn").count() == 1
+    assert len(page.locator("main").inner_text()) > 200
+
+
+def test_browser_without_webassembly_is_told_so(visit):
+    browser = visit()
+    browser.context.add_init_script("delete window.WebAssembly")
+    page = browser.open(LESSON_PAGES[0])
+    page.wait_for_selector("#python-status:not([hidden])", state="attached")
+    assert "cannot run WebAssembly" in page.locator("#python-status").inner_text()
+    assert page.locator("body.figures-drawn").count() == 1
+
+
+def test_page_opened_from_a_file_shows_text_pictures_and_how_to_go_live(chromium, built_site):
+    page = chromium.new_page()
+    try:
+        page.goto((built_site / LESSON_PAGES[0]).as_uri())
+        page.wait_for_selector("body.figures-drawn", state="attached", timeout=30_000)
+        assert "python3 -m http.server" in page.locator("#python-status").inner_text()
+        assert page.locator("main h1").first.is_visible()
+    finally:
+        page.close()
