@@ -121,6 +121,7 @@ def vendor_wheels(out, pyodide_dist=None, **_):
     """Copy the compiled wheels the site needs, each checked against the npm lock."""
     packages = pyodide_lock()["packages"]
     target = out / STATIC / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
     written = []
     for name in required_pyodide_packages(packages):
         entry = packages[name]

@@ -81,7 +81,7 @@
 
   async function showPrerendered() {
     const data = figureData();
-    if (!data || !window.Bokeh) return;
+    if (!data || !window.Bokeh || document.body.classList.contains("figures-live")) return;
     await embed(data.docs_json, data.render_items, data.roots);
     document.body.classList.add("figures-drawn");
   }
@@ -110,6 +110,7 @@
   }
 
   async function onRender(message) {
+    if (!window.Bokeh) throw new Error("the plotting library did not load; reload the page");
     const views = await embed(JSON.parse(message.docs_json), JSON.parse(message.render_items), JSON.parse(message.roots));
     if (message.generation !== generation) return;
     const manager = views[0];
@@ -144,7 +145,6 @@
       return "This browser cannot run WebAssembly, so the figures stay pictures. The text and pictures are all here.";
     }
     if (!window.Worker) return "This browser cannot run Web Workers, so the figures stay pictures.";
-    if (!window.Bokeh) return "The plotting library did not load, so the figures cannot be drawn. Reload the page to try again.";
     return null;
   }
 
@@ -292,6 +292,7 @@
   // states: every live figure's parameters, after the learner's last change
   // changes: how many of the learner's changes the worker has finished applying
   window.course = { goTo, states: {}, changes: 0 };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  start();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawWhenReady);
+  else drawWhenReady();
 })();

@@ -55,6 +55,9 @@ function runtimeFailure() {
 
 async function boot() {
   progress(5, "Loading Python");
+  // Download the course's Python while the runtime starts.
+  const archiveDownload = fetchBytes(new URL("python.zip", self.location).href);
+  archiveDownload.catch(() => {}); // reported when awaited below
   const pyodide = await Promise.race([
     loadPyodide({
       indexURL: new URL("pyodide/", self.location).href,
@@ -70,7 +73,7 @@ async function boot() {
   });
   if (failures.length) throw new Error(failures.join("; "));
   progress(65, "Unpacking the course");
-  const archive = await fetchBytes(new URL("python.zip", self.location).href);
+  const archive = await archiveDownload;
   try {
     pyodide.unpackArchive(archive, "zip", { extractDir: SITE_PACKAGES });
   } catch (error) {
