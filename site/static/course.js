@@ -277,16 +277,21 @@
 
   // ------------------------------------------------------------ start
 
-  async function start() {
+  // This script runs first of the page's deferred scripts: Python starts loading in
+  // the worker while BokehJS loads here and draws the pre-rendered figures.
+  function start() {
     const status = statusElement();
     if (status) status.querySelector("button").addEventListener("click", retry);
+    openLesson();
+    window.addEventListener("load", registerServiceWorker);
+  }
+
+  async function drawWhenReady() {
     try {
       await showPrerendered();
     } catch (error) {
       console.error(error);
     }
-    openLesson();
-    registerServiceWorker();
   }
 
   // states: every live figure's parameters, after the learner's last change

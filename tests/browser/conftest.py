@@ -2,6 +2,7 @@
 
 import html
 import re
+import time
 
 import pytest
 
@@ -15,11 +16,19 @@ class Visit:
         self.base_url = base_url
         self.context = browser.new_context(viewport={"width": 1200, "height": 900}, **context_options)
         self.requests, self.errors, self.failed, self.console = [], [], [], []
-        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.cached_by_service_worker = []
+        self.context.on("request", self.record)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: self.console.append(f"{message.type}: {message.text[-800:]}"))
         self.page.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
+
+    def record(self, request):
+        """Every request of the page and its workers; the service worker's own go apart."""
+        if request.service_worker is not None:
+            self.cached_by_service_worker.append(request.url)
+        else:
+            self.requests.append(request.url)
 
     def open(self, path, live=False, timeout=120_000):
         self.page.goto(self.base_url + path)
@@ -36,18 +45,28 @@ class Visit:
         assert "figures-live" in self.page.evaluate("document.body.className"), status
 
     def off_site_requests(self):
-        return [url for url in self.requests if not url.startswith(self.base_url) and not url.startswith("data:") and not url.startswith("blob:")]
+        everything = self.requests + self.cached_by_service_worker
+        return [url for url in everything if not url.startswith((self.base_url, "data:", "blob:"))]
 
     def readout(self, figure):
-        """The text of a figure's read-out, as a learner sees it."""
-        return self.page.evaluate(
-            """(name) => {
-                const host = document.querySelector(`#figure-${name} .readout`);
-                if (!host) return null;
-                return (host.shadowRoot ? host.shadowRoot.textContent : host.textContent).replace(/\\s+/g, " ").trim();
-            }""",
-            figure,
+        """The text of a figure's read-out, as a learner sees it (Playwright pierces Panel's shadow roots)."""
+        host = self.page.locator(f"#figure-{figure} .readout").first
+        if not host.count():
+            return None
+        text = host.evaluate(
+            "(e) => e.shadowRoot ? [...e.shadowRoot.children].filter((c) => !['STYLE', 'LINK'].includes(c.tagName))"
+            ".map((c) => c.textContent).join('') : e.textContent"
         )
+        return re.sub(r"\s+", " ", text).strip()
+
+    def wait_for_readout_change(self, figure, before, changes, timeout=30.0):
+        """Wait until the worker has applied a change and the figure's read-out differs from `before`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.page.evaluate("window.course.changes") > changes and self.readout(figure) != before:
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"{figure}'s read-out never changed from {before!r}; console:\n" + "\n".join(self.console[-10:]))
 
     def close(self):
         self.context.close()

@@ -61,12 +61,7 @@ def test_figure_answers_its_main_control_with_the_numbers_cpython_computes(live_
     assert before, f"{figure} shows no read-out"
     changes = page.evaluate("window.course.changes")
     kind = move_main_control(page, figure)
-    page.wait_for_function(
-        "([name, before, changes]) => window.course.changes > changes && "
-        "document.querySelector(`#figure-${name} .readout`).shadowRoot.textContent.replace(/\\s+/g, ' ').trim() !== before",
-        arg=[figure, before, changes],
-        timeout=30_000,
-    )
+    browser.wait_for_readout_change(figure, before, changes)
     page.wait_for_timeout(200)  # let any follow-up patches land
     shown = browser.readout(figure)
     states = page.evaluate("window.course.states")

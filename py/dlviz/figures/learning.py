@@ -1,0 +1,713 @@
+"""Lesson 4, how networks learn: loss landscapes, gradient descent and its
+cousins, and backpropagation step by step."""
+
+from functools import lru_cache
+
+import numpy as np
+import panel as pn
+import param
+from bokeh.events import Tap
+from bokeh.models import (
+    Arrow, ColorBar, ColumnDataSource, LabelSet, LogColorMapper, NormalHead, Range1d, Span,
+)
+from bokeh.palettes import Greys256
+
+from dlviz.core.activations import ACTIVATIONS
+from dlviz.core.backprop_steps import trace_backprop
+from dlviz.core.contours import geometric_levels, iso_line
+from dlviz.core.datasets import noisy_line
+from dlviz.core.descent_steps import (
+    REGIMES, learning_rate_regime, linear_loss_curvatures, minibatch_gradients, steps_to_floor,
+)
+from dlviz.core.landscape import (
+    DIVERGED_LOSS, descent_path, least_squares_line, linear_loss, linear_loss_gradient,
+    loss_surface, narrow_valley, valley_path,
+)
+from dlviz.core.network import Network
+
+from .figure import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, new_plot, readout, row
+
+SEED = 19750
+SLOPES = (-4.0, 8.0)  # the landscape's window, and the sliders' bounds
+INTERCEPTS = (-6.0, 10.0)
+GRID = 60  # grid lines each way for the heatmap and its iso-lines
+LEVELS = 10
+START = (-3.0, 8.0)  # where every descent on the line's landscape begins
+MAX_STEPS = 100  # steps the descent figure takes at most (its play button stops there)
+PLAY_PERIOD = 150  # milliseconds between animation frames
+SGD_RATE, SGD_STEPS, SGD_FAN = 0.03, 80, 24
+VALLEY_START = (-8.0, 0.8)
+VALLEY_BOX = ((-9.0, 2.0), (-1.2, 1.2))
+VALLEY_FLOOR = 0.01  # the valley counts as reached once its height is this low
+VALLEY_STEPS, VALLEY_SHOWN = 400, 150
+RACE_STEPS = 80
+RACERS = (  # optimiser, label, colour, settings
+    ("gradient_descent", "gradient descent", ORANGE, {}),
+    ("momentum", "momentum", BLUE, {"beta": 0.9}),
+    ("rmsprop", "RMSProp", GREEN, {"decay": 0.9}),
+    ("adam", "Adam", PURPLE, {}),
+)
+SHADES = list(reversed(Greys256))[:120]  # white for the lowest loss to mid grey for the highest
+
+
+@lru_cache(maxsize=1)
+def seed_line():
+    """The seed notebook's 50 noisy points around y = 2x + 1 (noise 2)."""
+    return noisy_line(size=50, seed=SEED, slope=2.0, intercept=1.0, noise=2.0)
+
+
+@lru_cache(maxsize=1)
+def line_landscape():
+    """The loss over the window of (slope, intercept): grid, heatmap and iso-lines."""
+    x, y = seed_line()
+    slopes, intercepts = np.linspace(*SLOPES, GRID), np.linspace(*INTERCEPTS, GRID)
+    surface = loss_surface(x, y, slopes, intercepts)
+    best = least_squares_line(x, y)
+    lowest = linear_loss(x, y, *best)
+    levels = geometric_levels(lowest, surface.max(), LEVELS)
+    lines = [iso_line(slopes, intercepts, surface, level) for level in levels]
+    return {"surface": surface, "lines": lines, "best": best, "lowest": lowest,
+            "curvatures": linear_loss_curvatures(x)}
+
+
+def landscape_plot(title, colour_bar=False):
+    """The line's loss landscape seen from above: a heatmap of the loss (log
+    shades), its iso-lines, and a cross at the bottom."""
+    land = line_landscape()
+    plot = new_plot(title, "slope", "intercept",
+                    x_range=Range1d(*SLOPES), y_range=Range1d(*INTERCEPTS))
+    mapper = LogColorMapper(palette=SHADES, low=land["lowest"], high=land["surface"].max())
+    plot.image(image=[land["surface"]], x=SLOPES[0], y=INTERCEPTS[0], dw=SLOPES[1] - SLOPES[0],
+               dh=INTERCEPTS[1] - INTERCEPTS[0], color_mapper=mapper)
+    plot.multi_line([xs for xs, _ in land["lines"]], [ys for _, ys in land["lines"]],
+                    line_color=GREY, line_width=1, line_alpha=0.8)
+    plot.scatter([land["best"][0]], [land["best"][1]], marker="x", size=12, line_width=2, color="black")
+    if colour_bar:
+        plot.add_layout(ColorBar(color_mapper=mapper, title="loss", width=10), "right")
+    return plot
+
+
+def _legend_style(plot, location):
+    """A compact, see-through legend that hides less of the plot."""
+    plot.legend.location = location
+    plot.legend.background_fill_alpha = 0.75
+    plot.legend.label_text_font_size = "11px"
+    plot.legend.glyph_height = 12
+    plot.legend.spacing = 0
+    plot.legend.padding = 4
+
+
+def regime_words(regime):
+    return f"<b>{regime}</b>: {REGIMES[regime]}"
+
+
+class Player:
+    """A play/pause button that calls `advance()` every PLAY_PERIOD ms until it
+    returns False. `stop()` ends it (the page calls it when the learner leaves)."""
+
+    def __init__(self, advance):
+        self._advance = advance
+        self._callback = None
+        self.button = pn.widgets.Button(label="▶ Play", color="primary", width=90)
+        self.button.on_click(self._toggle)
+
+    def _toggle(self, event=None):
+        if self._callback is None:
+            self._callback = pn.state.add_periodic_callback(self._tick, period=PLAY_PERIOD)
+            self.button.label = "⏸ Pause"
+        else:
+            self.stop()
+
+    def _tick(self):
+        if not self._advance():
+            self.stop()
+
+    def stop(self):
+        if self._callback is not None:
+            self._callback.stop()
+            self._callback = None
+        self.button.label = "▶ Play"
+
+
+class LossLandscape(Figure):
+    """The seed's figure: the line's loss as its slope and intercept move."""
+
+    slope = param.Number(default=-1.0, bounds=SLOPES, doc="Slope of the line")
+    intercept = param.Number(default=6.0, bounds=INTERCEPTS, doc="Intercept of the line")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.x, self.y = seed_line()
+        self.slopes = np.linspace(*SLOPES, 121)
+        self.line_x = np.array([-5.5, 5.5])
+
+        self.curve = ColumnDataSource({"slope": [], "loss": []})
+        self.point = ColumnDataSource({"slope": [], "intercept": [], "loss": []})
+        self.line = ColumnDataSource({"x": [], "y": []})
+
+        profile = new_plot("Loss against the slope", "slope", "loss (mean squared error)",
+                           x_range=Range1d(*SLOPES))
+        profile.line("slope", "loss", source=self.curve, color=BLUE, line_width=2)
+        profile.scatter("slope", "loss", source=self.point, size=12, color=VERMILION)
+
+        fit = new_plot("The data and the line", "x", "y", y_range=Range1d(-16, 20))
+        fit.scatter(self.x, self.y, size=7, color=BLUE, alpha=0.7)
+        fit.line("x", "y", source=self.line, color=VERMILION, line_width=3)
+
+        self.contour = landscape_plot("The landscape from above (click to move)", colour_bar=True)
+        self.contour.scatter("slope", "intercept", source=self.point, size=13, color=VERMILION,
+                             line_color="white", line_width=2)
+        self.contour.on_event(Tap, self._clicked)
+
+        self.slope_slider = pn.widgets.FloatSlider.from_param(self.param.slope, name="Slope", step=0.1)
+        self.intercept_slider = pn.widgets.FloatSlider.from_param(
+            self.param.intercept, name="Intercept", step=0.1)
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(profile), pn.pane.Bokeh(fit), pn.pane.Bokeh(self.contour))
+        self._update()
+
+    def _clicked(self, event):
+        """A click on the contour plot moves the point there (within the sliders' bounds)."""
+        if event.x is None or event.y is None:
+            return
+        self.param.update(slope=round(float(np.clip(event.x, *SLOPES)), 2),
+                          intercept=round(float(np.clip(event.y, *INTERCEPTS)), 2))
+
+    @param.depends("slope", "intercept", watch=True)
+    def _update(self):
+        loss = linear_loss(self.x, self.y, self.slope, self.intercept)
+        self.curve.data = {"slope": self.slopes,
+                           "loss": loss_surface(self.x, self.y, self.slopes, [self.intercept])[0]}
+        self.point.data = {"slope": [self.slope], "intercept": [self.intercept], "loss": [loss]}
+        self.line.data = {"x": self.line_x, "y": self.slope * self.line_x + self.intercept}
+        self.numbers.object = (
+            f"Slope <b>{_plain(self.slope, 2)}</b>, intercept <b>{_plain(self.intercept, 2)}</b>: "
+            f"loss <b>{loss:.3f}</b>"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.slope_slider, self.intercept_slider, self.plots, self.numbers,
+                         sizing_mode="stretch_width")
+
+
+class GradientDescent(Figure):
+    """Gradient descent on the line's landscape, one step at a time."""
+
+    learning_rate = param.Number(default=0.03, bounds=(0.002, 0.16), doc="Learning rate")
+    steps = param.Integer(default=0, bounds=(0, MAX_STEPS), doc="Steps taken")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.x, self.y = seed_line()
+        self.path = ColumnDataSource({"slope": [], "intercept": []})
+        self.here = ColumnDataSource({"slope": [], "intercept": []})
+        self.losses = ColumnDataSource({"step": [], "loss": []})
+
+        contour = landscape_plot("The path downhill")
+        contour.line("slope", "intercept", source=self.path, color=VERMILION, line_width=2)
+        contour.scatter("slope", "intercept", source=self.path, size=5, color=VERMILION)
+        contour.scatter("slope", "intercept", source=self.here, size=12, color=VERMILION,
+                        line_color="white", line_width=2)
+        self.arrow = Arrow(end=NormalHead(size=10, fill_color=BLUE, line_color=BLUE),
+                           line_color=BLUE, line_width=3, x_start=0, y_start=0, x_end=0, y_end=0)
+        contour.add_layout(self.arrow)
+
+        chart = new_plot("Loss against step", "step", "loss", y_axis_type="log",
+                         x_range=Range1d(0, MAX_STEPS))
+        chart.line("step", "loss", source=self.losses, color=VERMILION, line_width=2)
+
+        self.player = Player(self._advance)
+        self.step_button = pn.widgets.Button(label="Step", width=80)
+        self.step_button.on_click(lambda event: self._advance())
+        self.reset_button = pn.widgets.Button(label="Reset", width=80)
+        self.reset_button.on_click(self._reset)
+        self.rate_slider = pn.widgets.FloatSlider.from_param(
+            self.param.learning_rate, name="Learning rate", step=0.002, format="0.000")
+        self.steps_slider = pn.widgets.IntSlider.from_param(self.param.steps, name="Steps taken")
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(contour), pn.pane.Bokeh(chart))
+        self._update()
+
+    def descent(self):
+        """The path taken so far: a DescentPath from START."""
+        return descent_path(self.x, self.y, START, self.learning_rate, self.steps)
+
+    def _advance(self):
+        """One more step, unless the descent has diverged or used all its steps;
+        return whether another step is possible."""
+        if self.descent().diverged or self.steps >= MAX_STEPS:
+            return False
+        self.steps += 1
+        return self.steps < MAX_STEPS and not self.descent().diverged
+
+    def _reset(self, event=None):
+        self.player.stop()
+        self.steps = 0
+
+    def stop(self):
+        self.player.stop()
+
+    @param.depends("learning_rate", "steps", watch=True)
+    def _update(self):
+        path = self.descent()
+        here = path.points[-1]
+        self.path.data = {"slope": path.points[:, 0], "intercept": path.points[:, 1]}
+        self.here.data = {"slope": [here[0]], "intercept": [here[1]]}
+        self.losses.data = {"step": np.arange(len(path.losses)), "loss": path.losses}
+        regime = learning_rate_regime(line_landscape()["curvatures"], self.learning_rate, MAX_STEPS)
+        rate = f"Learning rate <b>{self.learning_rate:.3f}</b>, {regime_words(regime)}."
+        if path.diverged:
+            self.player.stop()
+            self.arrow.visible = False
+            self.numbers.object = (
+                f"{rate} <b>Diverged</b>: at step {len(path.losses)} the loss passed "
+                f"{DIVERGED_LOSS:,.0f}, so the descent was stopped (last point: slope "
+                f"{_plain(here[0], 2)}, intercept {_plain(here[1], 2)}, loss {path.losses[-1]:,.1f})."
+            )
+            return
+        gradient = linear_loss_gradient(self.x, self.y, *here)
+        step_to = here - self.learning_rate * gradient
+        self.arrow.update(x_start=here[0], y_start=here[1], x_end=step_to[0], y_end=step_to[1])
+        self.arrow.visible = True
+        self.numbers.object = (
+            f"{rate} After <b>{self.steps}</b> steps: slope <b>{_plain(here[0])}</b>, intercept "
+            f"<b>{_plain(here[1])}</b>, loss <b>{path.losses[-1]:.3f}</b>; gradient there "
+            f"({_plain(gradient[0])}, {_plain(gradient[1])})"
+        )
+
+    def __panel__(self):
+        buttons = pn.Row(self.step_button, self.player.button, self.reset_button)
+        return pn.Column(self.rate_slider, buttons, self.steps_slider, self.plots, self.numbers,
+                         sizing_mode="stretch_width")
+
+
+class StochasticDescent(Figure):
+    """Gradient descent that looks at a few random points per step."""
+
+    batch_size = param.Integer(default=5, bounds=(1, 50), doc="Points per step")
+    draw = param.Integer(default=0, bounds=(0, 999), doc="Which random batches are drawn")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.x, self.y = seed_line()
+        self.full = descent_path(self.x, self.y, START, SGD_RATE, SGD_STEPS)
+        self.path = ColumnDataSource({"slope": [], "intercept": []})
+        self.fan = ColumnDataSource({"xs": [], "ys": []})
+        self.losses = ColumnDataSource({"step": [], "loss": []})
+
+        contour = landscape_plot("Full batch and minibatch paths")
+        contour.multi_line("xs", "ys", source=self.fan, color=PURPLE, line_width=2, line_alpha=0.7,
+                           legend_label="first step, other batches")
+        contour.line(self.full.points[:, 0], self.full.points[:, 1], color=BLUE, line_width=2,
+                     legend_label="all 50 points")
+        contour.line("slope", "intercept", source=self.path, color=VERMILION, line_width=2,
+                     legend_label="minibatches")
+        _legend_style(contour, "top_right")
+
+        chart = new_plot("Loss against step", "step", "loss", y_axis_type="log")
+        chart.line(np.arange(SGD_STEPS + 1), self.full.losses, color=BLUE, line_width=2,
+                   legend_label="all 50 points")
+        chart.line("step", "loss", source=self.losses, color=VERMILION, line_width=2,
+                   legend_label="minibatches")
+        _legend_style(chart, "top_right")
+
+        self.batch_slider = pn.widgets.IntSlider.from_param(self.param.batch_size, name="Batch size")
+        self.draw_button = pn.widgets.Button(label="Draw other batches", width=170)
+        self.draw_button.on_click(self._redraw)
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(contour), pn.pane.Bokeh(chart))
+        self._update()
+
+    def _redraw(self, event=None):
+        self.draw = (self.draw + 1) % (self.param.draw.bounds[1] + 1)
+
+    @param.depends("batch_size", "draw", watch=True)
+    def _update(self):
+        path = descent_path(self.x, self.y, START, SGD_RATE, SGD_STEPS,
+                            batch_size=self.batch_size, seed=self.draw)
+        self.path.data = {"slope": path.points[:, 0], "intercept": path.points[:, 1]}
+        self.losses.data = {"step": np.arange(len(path.losses)), "loss": path.losses}
+        steps = -SGD_RATE * minibatch_gradients(self.x, self.y, START, self.batch_size, SGD_FAN,
+                                                seed=self.draw + 1)
+        self.fan.data = {"xs": [[START[0], START[0] + dx] for dx in steps[:, 0]],
+                         "ys": [[START[1], START[1] + dy] for dy in steps[:, 1]]}
+        end = path.points[-1]
+        self.numbers.object = (
+            f"Batches of <b>{self.batch_size}</b> of the 50 points: after {SGD_STEPS} steps slope "
+            f"<b>{_plain(end[0], 2)}</b>, intercept <b>{_plain(end[1], 2)}</b>, "
+            f"loss <b>{path.losses[-1]:.3f}</b> "
+            f"(all 50 points each step: {self.full.losses[-1]:.3f}; lowest possible "
+            f"{line_landscape()['lowest']:.3f})"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.batch_slider, self.draw_button, self.plots, self.numbers,
+                         sizing_mode="stretch_width")
+
+
+@lru_cache(maxsize=1)
+def valley_landscape():
+    """The narrow valley over its box: grid values and iso-lines."""
+    (a_low, a_high), (b_low, b_high) = VALLEY_BOX
+    along, across = np.linspace(a_low, a_high, 67), np.linspace(b_low, b_high, 40)
+    heights = np.array([[narrow_valley((a, b)) for a in along] for b in across])
+    levels = geometric_levels(VALLEY_FLOOR, heights.max(), 9)
+    return {"heights": heights, "lines": [iso_line(along, across, heights, level) for level in levels]}
+
+
+class Momentum(Figure):
+    """Plain gradient descent and momentum in a long narrow valley."""
+
+    beta = param.Number(default=0.7, bounds=(0.0, 0.99), doc="Momentum β")
+    learning_rate = param.Number(default=0.038, bounds=(0.005, 0.039), doc="Learning rate")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        land = valley_landscape()
+        (a_low, a_high), (b_low, b_high) = VALLEY_BOX
+        self.plain = ColumnDataSource({"a": [], "b": []})
+        self.momentum = ColumnDataSource({"a": [], "b": []})
+        self.plain_heights = ColumnDataSource({"step": [], "height": []})
+        self.momentum_heights = ColumnDataSource({"step": [], "height": []})
+
+        valley = new_plot("The narrow valley from above", "a (along the valley)", "b (across it)",
+                          x_range=Range1d(a_low, a_high), y_range=Range1d(b_low, b_high))
+        mapper = LogColorMapper(palette=SHADES, low=VALLEY_FLOOR, high=land["heights"].max())
+        valley.image(image=[land["heights"]], x=a_low, y=b_low, dw=a_high - a_low, dh=b_high - b_low,
+                     color_mapper=mapper)
+        valley.multi_line([xs for xs, _ in land["lines"]], [ys for _, ys in land["lines"]],
+                          line_color=GREY, line_width=1, line_alpha=0.8)
+        valley.line("a", "b", source=self.plain, color=ORANGE, line_width=2, legend_label="plain descent")
+        valley.line("a", "b", source=self.momentum, color=BLUE, line_width=2, legend_label="momentum")
+        valley.scatter([0], [0], marker="x", size=12, line_width=2, color="black", legend_label="floor")
+        _legend_style(valley, "top_right")
+
+        chart = new_plot("Height against step", "step", "height", y_axis_type="log",
+                         x_range=Range1d(0, VALLEY_SHOWN), y_range=Range1d(VALLEY_FLOOR / 100, 100))
+        chart.line("step", "height", source=self.plain_heights, color=ORANGE, line_width=2,
+                   legend_label="plain descent")
+        chart.line("step", "height", source=self.momentum_heights, color=BLUE, line_width=2,
+                   legend_label="momentum")
+        _legend_style(chart, "top_right")
+        chart.add_layout(Span(location=VALLEY_FLOOR, dimension="width", line_color="black",
+                              line_dash="dashed"))
+
+        self.beta_slider = pn.widgets.FloatSlider.from_param(self.param.beta, name="Momentum β", step=0.01)
+        self.rate_slider = pn.widgets.FloatSlider.from_param(
+            self.param.learning_rate, name="Learning rate (both)", step=0.001, format="0.000")
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(valley), pn.pane.Bokeh(chart))
+        self._update()
+
+    def valley_paths(self):
+        """Both descents of the valley, VALLEY_STEPS steps each: (plain, momentum)."""
+        plain = valley_path(VALLEY_START, self.learning_rate, VALLEY_STEPS)
+        momentum = valley_path(VALLEY_START, self.learning_rate, VALLEY_STEPS, "momentum", beta=self.beta)
+        return plain, momentum
+
+    @param.depends("beta", "learning_rate", watch=True)
+    def _update(self):
+        plain, momentum = self.valley_paths()
+        shown = slice(0, VALLEY_SHOWN + 1)
+        for source, heights, path in ((self.plain, self.plain_heights, plain),
+                                      (self.momentum, self.momentum_heights, momentum)):
+            source.data = {"a": path.points[shown, 0], "b": path.points[shown, 1]}
+            heights.data = {"step": np.arange(len(path.losses[shown])), "height": path.losses[shown]}
+
+        def reached(path):
+            steps = steps_to_floor(path.losses, VALLEY_FLOOR)
+            return f"more than {VALLEY_STEPS} steps" if steps is None else f"<b>{steps}</b> steps"
+
+        self.numbers.object = (
+            f"β = <b>{self.beta:.2f}</b>, learning rate {self.learning_rate:.3f}: momentum reaches the "
+            f"floor (height below {VALLEY_FLOOR}) in {reached(momentum)}; plain descent in {reached(plain)}"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.beta_slider, self.rate_slider, self.plots, self.numbers,
+                         sizing_mode="stretch_width")
+
+
+class OptimiserRace(Figure):
+    """Four optimisers from the same start on the line's landscape."""
+
+    learning_rate = param.Number(default=0.1, bounds=(0.01, 0.3), doc="Learning rate")
+    steps = param.Integer(default=RACE_STEPS, bounds=(0, RACE_STEPS), doc="Steps taken")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.x, self.y = seed_line()
+        labels, colours = [r[1] for r in RACERS], [r[2] for r in RACERS]
+        empty = [[] for _ in RACERS]
+        self.tracks = ColumnDataSource({"xs": empty, "ys": empty, "label": labels, "colour": colours})
+        self.curves = ColumnDataSource({"xs": empty, "ys": empty, "label": labels, "colour": colours})
+        contour = landscape_plot("Four optimisers, one start")
+        contour.multi_line("xs", "ys", source=self.tracks, line_color="colour", line_width=2)
+        chart = new_plot("Loss against step", "step", "loss", y_axis_type="log",
+                         x_range=Range1d(0, RACE_STEPS))
+        chart.multi_line("xs", "ys", source=self.curves, line_color="colour", line_width=2,
+                         legend_field="label")
+        _legend_style(chart, "top_right")
+        self._paths = {}
+
+        self.player = Player(self._advance)
+        self.rate_slider = pn.widgets.FloatSlider.from_param(
+            self.param.learning_rate, name="Learning rate (all four)", step=0.01, format="0.00")
+        self.steps_slider = pn.widgets.IntSlider.from_param(self.param.steps, name="Steps taken")
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(contour), pn.pane.Bokeh(chart))
+        self._update()
+
+    def paths(self):
+        """Each optimiser's whole race at this learning rate: {name: DescentPath}."""
+        if self.learning_rate not in self._paths:
+            self._paths = {self.learning_rate: {
+                name: descent_path(self.x, self.y, START, self.learning_rate, RACE_STEPS, name, **hyper)
+                for name, _, _, hyper in RACERS
+            }}
+        return self._paths[self.learning_rate]
+
+    def _advance(self):
+        if self.steps >= RACE_STEPS:
+            self.steps = 0  # play from the start again
+        self.steps += 1
+        return self.steps < RACE_STEPS
+
+    def stop(self):
+        self.player.stop()
+
+    @param.depends("learning_rate", "steps", watch=True)
+    def _update(self):
+        results, tracks, curves = [], {"xs": [], "ys": []}, {"xs": [], "ys": []}
+        shown = slice(0, self.steps + 1)
+        for name, label, _, _ in RACERS:
+            path = self.paths()[name]
+            tracks["xs"].append(path.points[shown, 0])
+            tracks["ys"].append(path.points[shown, 1])
+            curves["xs"].append(np.arange(len(path.losses[shown])))
+            curves["ys"].append(path.losses[shown])
+            if path.diverged and len(path.losses) <= self.steps + 1:
+                results.append(f"{label} <b>diverged</b> (stopped at step {len(path.losses)})")
+            else:
+                results.append(f"{label} <b>{path.losses[shown][-1]:.3f}</b>")
+        self.tracks.data = dict(self.tracks.data, **tracks)
+        self.curves.data = dict(self.curves.data, **curves)
+        self.numbers.object = (
+            f"Learning rate <b>{self.learning_rate:.2f}</b>, loss after {self.steps} steps: "
+            + ", ".join(results) + f" (lowest possible {line_landscape()['lowest']:.3f})"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.rate_slider, pn.Row(self.player.button, self.steps_slider),
+                         self.plots, self.numbers, sizing_mode="stretch_width")
+
+
+# The backpropagation figure's tiny network: 2 inputs, 2 hidden neurons, 1 output, all sigmoid.
+TINY_NETWORK = Network(
+    weights=[np.array([[0.8, -0.4], [0.3, 0.9]]), np.array([[1.2], [-0.7]])],
+    biases=[np.array([0.1, -0.2]), np.array([0.3])],
+    activations=["sigmoid", "sigmoid"],
+)
+TINY_INPUTS = np.array([1.0, 0.5])
+TINY_TARGET = 1.0
+NODES = {  # name: (x, y, label, fill)
+    "x1": (0.0, 1.0, "x₁", SKY), "x2": (0.0, -1.0, "x₂", SKY),
+    "h1": (2.4, 1.0, "h₁", GREEN), "h2": (2.4, -1.0, "h₂", GREEN),
+    "out": (4.8, 0.0, "ŷ", VERMILION), "loss": (6.6, 0.0, "L", GREY),
+}
+EDGES = [("x1", "h1", 0, 0), ("x1", "h2", 0, 1), ("x2", "h1", 1, 0), ("x2", "h2", 1, 1),
+         ("h1", "out", 0, 0), ("h2", "out", 1, 0)]  # (from, to, row, column) of its weight
+STAGES = 12
+LINE = 0.22  # height of a line of text, in the plot's units
+
+
+def _number(value, digits=3):
+    """A number as the figure prints it, with a true minus sign (and no "−0.000")."""
+    return _plain(value, digits).replace("-", "−")
+
+
+def _plain(value, digits=3):
+    """A number rounded to `digits` decimals, without the minus of a rounded-away negative."""
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def _plus(value, digits=3):
+    """A number added in a sum: "+ 0.30" or "− 0.20"."""
+    return f"{'−' if value < 0 else '+'} {abs(value):.{digits}f}"
+
+
+def _factor(value, digits=3):
+    """A number multiplied in a product, in brackets if negative."""
+    return f"({_number(value, digits)})" if value < 0 else _number(value, digits)
+
+
+class Backpropagation(Figure):
+    """A tiny network's forward pass, then its backward pass, one stage at a time."""
+
+    stage = param.Integer(default=1, bounds=(1, STAGES), doc="Stage of the passes, from 1")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.trace = trace_backprop(TINY_NETWORK, TINY_INPUTS, TINY_TARGET)
+        self.edges = ColumnDataSource({"xs": [], "ys": [], "colour": [], "width": []})
+        self.labels = ColumnDataSource({"x": [], "y": [], "text": [], "colour": [], "style": []})
+        nodes = list(NODES.values())
+
+        plot = new_plot("A tiny network, forward then backward", "", "", height=460,
+                        x_range=Range1d(-0.9, 7.5), y_range=Range1d(-2.6, 2.6))
+        plot.axis.visible = False
+        plot.grid.visible = False
+        plot.toolbar_location = None
+        plot.multi_line("xs", "ys", source=self.edges, line_color="colour", line_width="width")
+        plot.scatter([n[0] for n in nodes], [n[1] for n in nodes], size=38, line_color="white",
+                     fill_color=[n[3] for n in nodes], marker="circle")
+        plot.text([n[0] for n in nodes], [n[1] for n in nodes], [n[2] for n in nodes], text_color="white",
+                  text_font_style="bold", text_align="center", text_baseline="middle", text_font_size="15px")
+        plot.add_layout(LabelSet(x="x", y="y", text="text", source=self.labels, text_color="colour",
+                                 text_font_style="style", text_font_size="12px", text_align="center",
+                                 text_baseline="middle", background_fill_color="white",
+                                 background_fill_alpha=0.85))
+        self._rows = self._label_rows()
+
+        self.stage_slider = pn.widgets.IntSlider.from_param(self.param.stage, name="Stage")
+        self.back_button = pn.widgets.Button(label="◀ Back", width=90)
+        self.back_button.on_click(lambda event: self._move(-1))
+        self.next_button = pn.widgets.Button(label="Next ▶", width=90, color="primary")
+        self.next_button.on_click(lambda event: self._move(1))
+        self.numbers = readout()
+        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self._update()
+
+    def _move(self, by):
+        self.stage = int(np.clip(self.stage + by, 1, STAGES))
+
+    def gradients(self):
+        """The weight and bias gradients as the figure shows them (from the trace)."""
+        return self.trace.weight_gradients, self.trace.bias_gradients
+
+    def _label_rows(self):
+        """Every number the figure can show: (stage it appears at, x, y, text, colour)."""
+        t = self.trace
+        z_hidden, z_out = t.pre_activations
+        x, h, out = t.activations
+        rows = []
+
+        def stack(node, lines, side):
+            """Lines of text beside a node, top to bottom, above it (side 1) or below (-1)."""
+            nx, ny, _, _ = NODES[node]
+            count = len(lines)
+            for k, (stage, text, colour) in enumerate(lines):
+                y = ny + 0.42 + (count - 1 - k) * LINE if side > 0 else ny - 0.42 - k * LINE
+                rows.append((stage, nx, y, text, colour))
+
+        stack("x1", [(0, f"x₁ = {_number(x[0], 2)}", "black")], 1)
+        stack("x2", [(0, f"x₂ = {_number(x[1], 2)}", "black")], -1)
+        for k, node in enumerate(("h1", "h2")):
+            i = "₁₂"[k]
+            lines = [(0, f"b{i} = {_number(TINY_NETWORK.biases[0][k], 2)}", GREY),
+                     (1, f"z{i} = {_number(z_hidden[k])}", "black"),
+                     (2, f"h{i} = σ(z{i}) = {_number(h[k])}", "black"),
+                     (9, f"∂L/∂h{i} = {_number(t.der_activations[1][k], 4)}", VERMILION),
+                     (10, f"∂L/∂z{i} = ∂L/∂b{i} = {_number(t.der_pre_activations[0][k], 4)}", VERMILION)]
+            stack(node, lines, 1 if k == 0 else -1)
+        stack("out", [(0, f"b = {_number(TINY_NETWORK.biases[1][0], 2)}", GREY),
+                      (3, f"z = {_number(z_out[0])}", "black"),
+                      (4, f"ŷ = σ(z) = {_number(out[0])}", "black")], 1)
+        stack("out", [(6, f"∂L/∂ŷ = {_number(t.der_activations[2][0], 4)}", VERMILION),
+                      (7, f"∂L/∂z = ∂L/∂b = {_number(t.der_pre_activations[1][0], 4)}", VERMILION)], -1)
+        stack("loss", [(0, f"target t = {_number(TINY_TARGET, 0)}", "black"),
+                       (5, f"L = (ŷ − t)² = {_number(t.loss, 4)}", "black")], 1)
+        for start, end, i, j in EDGES:
+            layer = 0 if start.startswith("x") else 1
+            (x0, y0, _, _), (x1, y1, _, _) = NODES[start], NODES[end]
+            along = 0.3 if layer == 0 else 0.45
+            ex, ey = x0 + along * (x1 - x0), y0 + along * (y1 - y0)
+            rows.append((0, ex, ey + LINE / 2, f"w = {_number(TINY_NETWORK.weights[layer][i, j], 2)}", "black"))
+            rows.append((11 if layer == 0 else 8, ex, ey - LINE / 2,
+                         f"∂L/∂w = {_number(t.weight_gradients[layer][i, j], 4)}", VERMILION))
+        return rows
+
+    def _explain(self):
+        """The stage's sentence, with its numbers."""
+        t = self.trace
+        w0, w1 = TINY_NETWORK.weights
+        b0, b1 = TINY_NETWORK.biases
+        z_hidden, z_out = t.pre_activations
+        x, h, out = t.activations
+        n, f = _number, _factor
+        der_z_out = t.der_pre_activations[1][0]
+        output_slope = ACTIVATIONS["sigmoid"].der(z_out)[0]
+        hidden_slopes = ACTIVATIONS["sigmoid"].der(z_hidden)
+        sub = "₁₂"
+        sentences = [
+            f"The start: inputs x₁ = {n(x[0], 2)} and x₂ = {n(x[1], 2)} go in; the target is "
+            f"t = {n(TINY_TARGET, 0)}. Every edge holds a weight w, every neuron a bias b.",
+            "Forward: each hidden neuron adds up its inputs times their weights, plus its bias: "
+            + "; ".join(f"z{sub[k]} = {n(w0[0, k], 2)}·{n(x[0], 2)} {_plus(w0[1, k], 2)}·{n(x[1], 2)} "
+                        f"{_plus(b0[k], 2)} = {n(z_hidden[k])}" for k in range(2)),
+            "Forward: each hidden neuron squashes its sum with the sigmoid σ(z) = 1 / (1 + e^−z): "
+            + "; ".join(f"h{sub[k]} = σ({n(z_hidden[k])}) = {n(h[k])}" for k in range(2)),
+            f"Forward: the output neuron adds up the hidden activations times their weights, plus its "
+            f"bias: z = {n(w1[0, 0], 2)}·{n(h[0])} {_plus(w1[1, 0], 2)}·{n(h[1])} {_plus(b1[0], 2)} "
+            f"= {n(z_out[0])}",
+            f"Forward: the prediction ŷ = σ({n(z_out[0])}) = {n(out[0])}",
+            f"The loss: L = (ŷ − t)² = ({n(out[0])} − {n(TINY_TARGET, 0)})² = {n(t.loss, 4)}. "
+            "The forward pass is done; now backwards.",
+            "Backward: how the loss changes as the prediction changes: ∂L/∂ŷ = 2(ŷ − t) = "
+            f"{n(t.der_activations[2][0], 4)}",
+            f"Backward through the output's sigmoid, whose slope is σ′(z) = ŷ(1 − ŷ) = {n(output_slope, 4)}: "
+            f"∂L/∂z = ∂L/∂ŷ × σ′(z) = {n(der_z_out, 4)}, and the bias's gradient ∂L/∂b is the same",
+            "The output weights' gradients: each is the activation it multiplied, times ∂L/∂z: "
+            + "; ".join(f"h{sub[k]}→ŷ: {n(h[k])} × {f(der_z_out, 4)} = {n(t.weight_gradients[1][k, 0], 4)}"
+                        for k in range(2)),
+            "Backward to the hidden neurons: each weight hands ∂L/∂z back, times itself: "
+            + "; ".join(f"∂L/∂h{sub[k]} = {n(w1[k, 0], 2)} × {f(der_z_out, 4)} = "
+                        f"{n(t.der_activations[1][k], 4)}" for k in range(2)),
+            "Backward through the hidden sigmoids, whose slopes are σ′(z) = h(1 − h): "
+            + "; ".join(f"∂L/∂z{sub[k]} = {n(t.der_activations[1][k], 4)} × {n(hidden_slopes[k], 4)} = "
+                        f"{n(t.der_pre_activations[0][k], 4)}" for k in range(2)),
+            "The first layer's gradients, each input times the ∂L/∂z it feeds: "
+            + "; ".join(f"x{sub[i]}→h{sub[k]}: {n(x[i], 2)} × {f(t.der_pre_activations[0][k], 4)} = "
+                        f"{n(t.weight_gradients[0][i, k], 4)}" for i in range(2) for k in range(2))
+            + ". Every gradient is known: a step of gradient descent subtracts the learning rate times each.",
+        ]
+        return sentences[self.stage - 1]
+
+    @param.depends("stage", watch=True)
+    def _update(self):
+        now = self.stage - 1  # the rows count stages from 0
+        shown = [r for r in self._rows if r[0] <= now]
+        self.labels.data = {
+            "x": [r[1] for r in shown], "y": [r[2] for r in shown], "text": [r[3] for r in shown],
+            "colour": [r[4] for r in shown], "style": ["bold" if r[0] == now else "normal" for r in shown],
+        }
+        active = {1: 0, 11: 0, 3: 1, 8: 1, 9: 1}.get(now)  # the layer of weights in use
+        xs, ys, colours, widths = [], [], [], []
+        for start, end, _, _ in EDGES:
+            layer = 0 if start.startswith("x") else 1
+            xs.append([NODES[start][0], NODES[end][0]])
+            ys.append([NODES[start][1], NODES[end][1]])
+            colours.append(ORANGE if layer == active else GREY)
+            widths.append(4 if layer == active else 2)
+        xs.append([NODES["out"][0], NODES["loss"][0]])
+        ys.append([0.0, 0.0])
+        colours.append(ORANGE if now in (5, 6) else GREY)
+        widths.append(4 if now in (5, 6) else 2)
+        self.edges.data = {"xs": xs, "ys": ys, "colour": colours, "width": widths}
+        phase = "forward pass" if now < 6 else "backward pass"
+        self.numbers.object = f"Stage <b>{self.stage}</b> of {STAGES} ({phase}): {self._explain()}"
+
+    def __panel__(self):
+        return pn.Column(self.stage_slider, pn.Row(self.back_button, self.next_button),
+                         self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+FIGURES = {
+    "loss_landscape": LossLandscape,
+    "gradient_descent": GradientDescent,
+    "stochastic_descent": StochasticDescent,
+    "momentum": Momentum,
+    "optimiser_race": OptimiserRace,
+    "backpropagation": Backpropagation,
+}
