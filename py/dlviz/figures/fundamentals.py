@@ -1,53 +1,202 @@
-"""Lesson 2, the fundamentals of learning: fitting curves, and over-fitting."""
+"""Lesson 2, the fundamentals of learning: fitting curves, over-fitting, and
+data that moves (a distribution shift)."""
 
 import numpy as np
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource, Span
+from bokeh.events import Tap
+from bokeh.models import ColumnDataSource, LinearColorMapper, Span
 
 from dlviz.core.datasets import noisy_quadratic
-from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, train_and_held_out_error
+from dlviz.core.generalisation import between_and_beyond, beyond_the_data, quadratic_at
+from dlviz.core.perceptron import boundary_segment, perceptron_predict
+from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, mean_squared_error, train_and_held_out_error
+from dlviz.core.shift import city_points, linear_accuracy, nearest_centroid
 
-from .figure import BLUE, ORANGE, VERMILION, Figure, new_plot, readout, row
+from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, new_plot, readout, row
 
 SEED = 19750
 HELD_OUT_SEED = 2024
+NEW_POINT_SEED = 7
 MAX_DEGREE = 16
+GOOD, BETTER = 2, 16  # the seed's two curves: red (degree 2) and orange (degree 16)
+CURVE_COLOURS = {GOOD: VERMILION, BETTER: ORANGE}
 
 
 def seed_data():
-    """The seed notebook's 20 noisy points on y = x², and 20 more for testing."""
+    """The seed notebook's 20 noisy points on y = x², and held-out points drawn
+    the same way: one between each pair of neighbours, and two beyond each end."""
     x, y = noisy_quadratic(size=20, seed=SEED)
-    held_x, held_y = noisy_quadratic(size=20, seed=HELD_OUT_SEED)
-    return x, y, held_x, held_y
+    between, beyond = between_and_beyond(x, beyond=2)
+    held_x = np.concatenate([between, beyond])
+    held_y = quadratic_at(held_x, seed=HELD_OUT_SEED)
+    return x, y, held_x[:len(between)], held_y[:len(between)], held_x[len(between):], held_y[len(between):]
+
+
+def data_plot(title, x, y, x_range, y_range):
+    """A plot of the seed's training points, ready for curves on top."""
+    plot = new_plot(title, "x", "y", x_range=x_range, y_range=y_range)
+    plot.scatter(x, y, size=10, alpha=0.6, color=BLUE, legend_label="data")
+    plot.legend.location = "top_center"
+    return plot
+
+
+# --- "A good fit?", "A better fit?", "Both together" -----------------------------
+
+VIEWS = {"A good fit? (degree 2)": (GOOD,), "A better fit? (degree 16)": (BETTER,), "Both together": (GOOD, BETTER)}
+
+
+class TwoFits(Figure):
+    """The seed's step-by-step plots: the data with a degree-2 fit, a degree-16
+    fit, or both, and their training errors."""
+
+    view = param.Selector(default="A good fit? (degree 2)", objects=list(VIEWS), doc="Which fit to show")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.x, self.y = seed_data()[:2]
+        curve_x = np.linspace(self.x.min(), self.x.max(), 400)
+        plot = data_plot("Some data, and a curve through it", self.x, self.y, (-3.3, 3.3), (-4, 14))
+        self.errors, self.curves = {}, {}
+        for degree, colour in CURVE_COLOURS.items():
+            polynomial = fit_polynomial(self.x, self.y, degree)
+            self.errors[degree] = mean_squared_error(self.y, evaluate_polynomial(polynomial, self.x))
+            self.curves[degree] = plot.line(curve_x, evaluate_polynomial(polynomial, curve_x), color=colour,
+                                            line_width=3, legend_label=f"degree {degree} fit")
+        self.title = plot.title
+        self.legend_items = {int(item.label.value.split()[1]): item for item in plot.legend.items[1:]}
+        self.select = pn.widgets.Select.from_param(self.param.view, name="Show")
+        self.numbers = readout()
+        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self._update()
+
+    @param.depends("view", watch=True)
+    def _update(self):
+        shown = VIEWS[self.view]
+        for degree, curve in self.curves.items():
+            curve.visible = self.legend_items[degree].visible = degree in shown
+        self.title.text = self.view
+        self.numbers.object = ", ".join(
+            f"degree {degree}: training error <b>{self.errors[degree]:.3f}</b>" for degree in shown
+        ).capitalize()
+
+    def __panel__(self):
+        return pn.Column(self.select, self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+# --- the seed's two questions, answered by the learner's own points -------------
+
+NEW_POINT_LIMIT = 40
+VIEW_X = (-4.2, 4.2)
+
+
+class NewPoints(Figure):
+    """Both curves over the data; the learner adds new points (between the dots or
+    beyond them) drawn the way the data was, and sees which curve predicts them better."""
+
+    new_x = param.List(default=[], bounds=(0, NEW_POINT_LIMIT), doc="Where the learner's new points are")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.x, self.y = seed_data()[:2]
+        between, beyond = between_and_beyond(self.x, beyond=2)
+        self.next_between = between[(len(between) // 2 + 7 * np.arange(len(between))) % len(between)]  # middle first
+        self.next_beyond = np.concatenate([beyond[::2], beyond[1::2]])  # left and right, nearest first
+        self.fits = {degree: fit_polynomial(self.x, self.y, degree) for degree in CURVE_COLOURS}
+
+        plot = data_plot("Click to add a point", self.x, self.y, VIEW_X, (-4, 22))
+        curve_x = np.linspace(*VIEW_X, 400)
+        for degree, colour in CURVE_COLOURS.items():
+            plot.line(curve_x, evaluate_polynomial(self.fits[degree], curve_x), color=colour, line_width=3,
+                      legend_label=f"degree {degree}")
+        self.points = ColumnDataSource({"x": [], "y": []})
+        plot.scatter("x", "y", source=self.points, marker="diamond", size=15, color=GREEN, line_color="black",
+                     legend_label="your points")
+        for edge in (self.x.min(), self.x.max()):
+            plot.add_layout(Span(location=edge, dimension="height", line_color=GREY, line_dash="dotted"))
+        plot.on_event(Tap, self._tapped)
+
+        self.add_between = pn.widgets.Button(label="Add a point between the dots", color="primary")
+        self.add_beyond = pn.widgets.Button(label="Add a point beyond them", color="primary")
+        self.clear = pn.widgets.Button(label="Clear my points")
+        self.add_between.on_click(lambda _: self._add(self._unused(self.next_between)))
+        self.add_beyond.on_click(lambda _: self._add(self._unused(self.next_beyond)))
+        self.clear.on_click(lambda _: setattr(self, "new_x", []))
+        self.numbers = readout()
+        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self._update()
+
+    def _unused(self, candidates):
+        """The first of `candidates` the learner has not added yet (or the last one)."""
+        taken = set(round(float(x), 2) for x in self.new_x)
+        return next((x for x in candidates if round(float(x), 2) not in taken), candidates[-1])
+
+    def _tapped(self, event):
+        if VIEW_X[0] <= event.x <= VIEW_X[1]:
+            self._add(event.x)
+
+    def _add(self, x):
+        if len(self.new_x) < NEW_POINT_LIMIT:
+            self.new_x = [*self.new_x, round(float(x), 2)]
+
+    @param.depends("new_x", watch=True)
+    def _update(self):
+        new_x = np.array([float(x) for x in self.new_x])
+        if not len(new_x):
+            self.points.data = {"x": [], "y": []}
+            self.numbers.object = "No new points yet: click the plot, or press a button."
+            return
+        new_y = quadratic_at(new_x, seed=NEW_POINT_SEED)
+        self.points.data = {"x": new_x, "y": new_y}
+        errors = {degree: mean_squared_error(new_y, evaluate_polynomial(fit, new_x)) for degree, fit in self.fits.items()}
+        outside = int(np.sum(beyond_the_data(self.x, new_x)))
+        better = min(errors, key=errors.get)
+        self.numbers.object = (
+            f"Your <b>{len(new_x)}</b> new point{'s' if len(new_x) > 1 else ''} ({len(new_x) - outside} between "
+            f"the dots, {outside} beyond them): "
+            f"error of the degree-2 curve <b>{errors[GOOD]:.3g}</b>, of the degree-16 curve "
+            f"<b>{errors[BETTER]:.3g}</b>; the degree-{better} curve predicted {'them' if len(new_x) > 1 else 'it'} better."
+        )
+
+    def __panel__(self):
+        buttons = pn.Row(self.add_between, self.add_beyond, self.clear)
+        return pn.Column(buttons, self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+# --- every degree, and its errors ---------------------------------------------------
 
 
 class PolynomialFit(Figure):
-    """A polynomial of chosen degree fitted to the seed's data, with its errors."""
+    """A polynomial of chosen degree fitted to the seed's data, with its errors on
+    the training points and on held-out points between and beyond them."""
 
     degree = param.Integer(default=2, bounds=(0, MAX_DEGREE), doc="Polynomial degree")
 
     def __init__(self, **params):
         super().__init__(**params)
-        self.x, self.y, self.held_x, self.held_y = seed_data()
-        self.curve_x = np.linspace(self.x.min(), self.x.max(), 400)
+        self.x, self.y, self.between_x, self.between_y, self.beyond_x, self.beyond_y = seed_data()
+        self.curve_x = np.linspace(*VIEW_X, 400)
         degrees = np.arange(MAX_DEGREE + 1)
         errors = np.array([
-            train_and_held_out_error(self.x, self.y, self.held_x, self.held_y, d) for d in degrees
+            train_and_held_out_error(self.x, self.y, self.between_x, self.between_y, d)
+            + train_and_held_out_error(self.x, self.y, self.beyond_x, self.beyond_y, d)[1:]
+            for d in degrees
         ])
-        self.train_errors, self.held_out_errors = errors[:, 0], errors[:, 1]
+        self.train_errors, self.between_errors, self.beyond_errors = errors.T
 
         self.curve = ColumnDataSource({"x": [], "y": []})
-        fit = new_plot("The fit", "x", "y", y_range=(-4, 14))
-        fit.scatter(self.x, self.y, size=9, alpha=0.7, color=BLUE, legend_label="training data")
-        fit.scatter(self.held_x, self.held_y, size=7, marker="triangle", color=ORANGE,
-                    alpha=0.8, legend_label="held-out data")
+        fit = data_plot("The fit", self.x, self.y, VIEW_X, (-4, 22))
+        fit.scatter(self.between_x, self.between_y, size=8, marker="triangle", color=PURPLE,
+                    legend_label="held out: between")
+        fit.scatter(self.beyond_x, self.beyond_y, size=9, marker="square", color=SKY, line_color="black",
+                    legend_label="held out: beyond")
         fit.line("x", "y", source=self.curve, color=VERMILION, line_width=3, legend_label="fit")
-        fit.legend.location = "top_center"
 
         error = new_plot("Error against degree", "degree", "mean squared error", y_axis_type="log")
         error.line(degrees, self.train_errors, color=BLUE, line_width=2, legend_label="training")
-        error.line(degrees, self.held_out_errors, color=ORANGE, line_width=2, legend_label="held-out")
+        error.line(degrees, self.between_errors, color=PURPLE, line_width=2, legend_label="held out: between")
+        error.line(degrees, self.beyond_errors, color=SKY, line_width=2, line_dash="dashed",
+                   legend_label="held out: beyond")
         self.marker = Span(location=self.degree, dimension="height", line_dash="dashed", line_color="black")
         error.add_layout(self.marker)
         error.legend.location = "top_left"
@@ -59,17 +208,117 @@ class PolynomialFit(Figure):
 
     @param.depends("degree", watch=True)
     def _update(self):
-        coefficients = fit_polynomial(self.x, self.y, self.degree)
-        self.curve.data = {"x": self.curve_x, "y": evaluate_polynomial(coefficients, self.curve_x)}
+        polynomial = fit_polynomial(self.x, self.y, self.degree)
+        self.curve.data = {"x": self.curve_x, "y": evaluate_polynomial(polynomial, self.curve_x)}
         self.marker.location = self.degree
-        train, held_out = self.train_errors[self.degree], self.held_out_errors[self.degree]
+        d = self.degree
         self.numbers.object = (
-            f"Degree <b>{self.degree}</b>: training error <b>{train:.3f}</b>, "
-            f"held-out error <b>{held_out:.3f}</b>"
+            f"Degree <b>{d}</b>: training error <b>{self.train_errors[d]:.3g}</b>, held-out error between the "
+            f"dots <b>{self.between_errors[d]:.3g}</b>, beyond them <b>{self.beyond_errors[d]:.3g}</b>"
         )
 
     def __panel__(self):
         return pn.Column(self.slider, self.plots, self.numbers, sizing_mode="stretch_width")
 
 
-FIGURES = {"polynomial_fit": PolynomialFit}
+# --- one city, then another ------------------------------------------------------------
+
+MAX_SHIFT = 5.0
+CITY_SIZE = 100
+TRAIN_SEED, OTHER_CITY_TRAIN_SEED, TEST_SEED = 1, 3, 2
+CITY_VIEW = (-7.5, 4.5)
+GRID = 40
+
+
+class DistributionShift(Figure):
+    """A classifier trained on one city ("LA"), tested on another ("Vancouver")
+    whose points sit further away the larger the shift."""
+
+    shift = param.Number(default=2.0, bounds=(0.0, MAX_SHIFT), step=0.5, doc="How different the new city is")
+    train_on_both = param.Boolean(default=False, doc="Train on both cities")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.la_points, self.la_labels = city_points(CITY_SIZE, TRAIN_SEED)
+        axis = np.linspace(*CITY_VIEW, GRID)
+        grid_x, grid_y = np.meshgrid(axis, axis)
+        self.grid_points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+        self.shifts = np.arange(0, MAX_SHIFT + 0.25, 0.5)
+
+        self.regions = ColumnDataSource({"image": [np.zeros((GRID, GRID))]})
+        self.test = ColumnDataSource({"x": [], "y": [], "colour": []})
+        self.line = ColumnDataSource({"x": [], "y": []})
+        self.curve = ColumnDataSource({"shift": [], "accuracy": []})
+        self.now = ColumnDataSource({"shift": [], "accuracy": []})
+
+        scenes = new_plot("What the camera sees", "feature 1 (say, how bright the scene is)",
+                          "feature 2 (say, its shapes)", x_range=CITY_VIEW, y_range=CITY_VIEW)
+        scenes.image("image", source=self.regions, x=CITY_VIEW[0], y=CITY_VIEW[0], dw=CITY_VIEW[1] - CITY_VIEW[0],
+                     dh=CITY_VIEW[1] - CITY_VIEW[0],
+                     color_mapper=LinearColorMapper(palette=["#d6e6f2", "#fbe9c8"], low=0, high=1))
+        scenes.scatter(self.la_points[:, 0], self.la_points[:, 1], size=7, alpha=0.35,
+                       color=[CLASS_COLOURS[label] for label in self.la_labels], legend_label="LA (training)")
+        scenes.scatter("x", "y", source=self.test, marker="triangle", size=9, color="colour", line_color="black",
+                       line_width=0.5, legend_label="Vancouver (test)")
+        scenes.line("x", "y", source=self.line, color="black", line_width=3)
+        scenes.legend.location = "bottom_right"
+        scenes.grid.visible = False
+
+        falling = new_plot("Accuracy in Vancouver", "how different Vancouver is (shift)", "accuracy",
+                           y_range=(0.4, 1.02))
+        falling.line("shift", "accuracy", source=self.curve, color=GREEN, line_width=2)
+        falling.scatter("shift", "accuracy", source=self.curve, color=GREEN, size=6)
+        falling.scatter("shift", "accuracy", source=self.now, size=14, fill_color=None, line_color="black",
+                        line_width=2)
+
+        self.slider = pn.widgets.FloatSlider.from_param(self.param.shift, name="How different Vancouver is")
+        self.checkbox = pn.widgets.Checkbox.from_param(self.param.train_on_both, name="Train on both cities")
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(scenes), pn.pane.Bokeh(falling))
+        self._retrain()
+
+    def _classifier(self, shift):
+        """The nearest-centroid line trained on LA, and on the other city too if asked."""
+        if not self.train_on_both:
+            return nearest_centroid(self.la_points, self.la_labels)
+        other_points, other_labels = city_points(CITY_SIZE, OTHER_CITY_TRAIN_SEED, shift)
+        return nearest_centroid(np.vstack([self.la_points, other_points]),
+                                np.concatenate([self.la_labels, other_labels]))
+
+    def _test_accuracy(self, shift):
+        return linear_accuracy(*self._classifier(shift), *city_points(CITY_SIZE, TEST_SEED, shift))
+
+    @param.depends("train_on_both", watch=True)
+    def _retrain(self):
+        self.curve.data = {"shift": self.shifts, "accuracy": [self._test_accuracy(s) for s in self.shifts]}
+        self._update()
+
+    @param.depends("shift", watch=True)
+    def _update(self):
+        weights, bias = self._classifier(self.shift)
+        test_points, test_labels = city_points(CITY_SIZE, TEST_SEED, self.shift)
+        self.test.data = {"x": test_points[:, 0], "y": test_points[:, 1],
+                          "colour": [CLASS_COLOURS[label] for label in test_labels]}
+        xs, ys = boundary_segment(weights, bias, *CITY_VIEW)
+        self.line.data = {"x": list(xs), "y": list(ys)}
+        regions = perceptron_predict(weights, bias, self.grid_points).reshape(GRID, GRID)
+        self.regions.data = {"image": [regions.astype(float)]}
+        la = linear_accuracy(weights, bias, self.la_points, self.la_labels)
+        vancouver = linear_accuracy(weights, bias, test_points, test_labels)
+        self.now.data = {"shift": [self.shift], "accuracy": [vancouver]}
+        trained = "LA and Vancouver" if self.train_on_both else "LA only"
+        self.numbers.object = (
+            f"Vancouver shifted by <b>{self.shift:.1f}</b>, trained on {trained}: accuracy in LA <b>{la:.2f}</b>, "
+            f"in Vancouver <b>{vancouver:.2f}</b>"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.slider, self.checkbox, self.plots, self.numbers, sizing_mode="stretch_width")
+
+
+FIGURES = {
+    "two_fits": TwoFits,
+    "new_points": NewPoints,
+    "polynomial_fit": PolynomialFit,
+    "distribution_shift": DistributionShift,
+}

@@ -1,0 +1,354 @@
+"""Lesson 1, what deep learning is: the nested fields, seventy years of history,
+ImageNet's falling error, and the two problems that stalled neural networks
+(a perceptron cannot learn XOR; gradients fade through sigmoid layers)."""
+
+import numpy as np
+import panel as pn
+import param
+from bokeh.models import BoxAnnotation, ColumnDataSource, Label, LinearColorMapper, Span
+
+from dlviz.core.datasets import gaussian_blobs, xor_quadrants
+from dlviz.core.perceptron import accuracy_over_steps, boundary_segment, perceptron_predict, train_perceptron
+from dlviz.core.vanishing import first_layer_gradient_norms, layer_gradient_norms
+
+from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, SKY, VERMILION, Figure, new_plot, readout, row
+
+def still(plot):
+    """A picture, not a chart to explore: no toolbar, no zoom."""
+    plot.toolbar.tools = []
+    plot.toolbar_location = None
+
+
+# --- the nested fields -------------------------------------------------------
+
+RINGS = {
+    # name: (centre y, width, height, colour, what it is, an example)
+    "Artificial intelligence": (0.0, 10.0, 7.0, SKY, "machines doing things that seem to need intelligence",
+                                "a chess program searching moves by hand-written rules"),
+    "Machine learning": (-0.8, 7.4, 5.0, GREEN, "AI that learns its rules from examples instead of being told them",
+                         "a spam filter learning from e-mails people marked as spam"),
+    "Deep learning": (-1.55, 4.6, 3.0, ORANGE, "machine learning with neural networks of many layers",
+                      "recognising the cat in a photo"),
+}
+
+RING_LABELS = ("e.g. a chess program\nfollowing written rules", "e.g. a spam filter\nlearning from e-mails",
+               "e.g. finding the cat\nin a photo")  # short, to fit the rings on a phone
+
+
+class NestedFields(Figure):
+    """Three nested ellipses, AI ⊃ ML ⊃ DL, each with an example; one highlighted."""
+
+    field = param.Selector(default="Deep learning", objects=list(RINGS), doc="Which field to describe")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        names = list(RINGS)
+        centre, width, height, colour, _, _ = (list(column) for column in zip(*RINGS.values()))
+        self.rings = ColumnDataSource({
+            "x": [0.0] * 3, "y": centre, "width": width, "height": height, "colour": colour, "alpha": [0.3] * 3,
+        })
+        plot = new_plot("", "", "", height=360, x_range=(-5.3, 5.3), y_range=(-3.7, 3.7))
+        still(plot)
+        plot.axis.visible = False
+        plot.grid.visible = False
+        plot.outline_line_color = None
+        plot.ellipse("x", "y", width="width", height="height", source=self.rings, fill_color="colour",
+                     fill_alpha="alpha", line_color="colour", line_width=2)
+        name_y = [c + h / 2 - 0.45 for c, h in zip(centre, height)]
+        example_y = [y - 0.75 for y in name_y[:2]] + [centre[2] - 0.3]
+        plot.text([0.0] * 3, name_y, text=names, text_align="center", text_baseline="middle",
+                  text_font_style="bold", text_font_size="15px")
+        plot.text([0.0] * 3, example_y, text=list(RING_LABELS), text_align="center",
+                  text_baseline="middle", text_font_size="12px", text_color="#333333")
+        self.select = pn.widgets.Select.from_param(self.param.field, name="Field")
+        self.numbers = readout()
+        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self._update()
+
+    @param.depends("field", watch=True)
+    def _update(self):
+        self.rings.patch({"alpha": [(i, 0.55 if name == self.field else 0.15) for i, name in enumerate(RINGS)]})
+        _, _, _, _, meaning, example = RINGS[self.field]
+        self.numbers.object = f"<b>{self.field}</b>: {meaning}. Example: {example}."
+
+    def __panel__(self):
+        return pn.Column(self.select, self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+# --- the timeline ------------------------------------------------------------
+
+MILESTONES = [
+    # year, short label, what happened
+    (1958, "Perceptron", "Frank Rosenblatt's perceptron, one artificial neuron that learns"),
+    (1969, "XOR problem", "Minsky and Papert show a single perceptron cannot learn XOR"),
+    (1986, "Backpropagation", "Rumelhart, Hinton and Williams train networks with hidden layers by backpropagation"),
+    (1991, "Vanishing gradients", "Hochreiter shows the learning signal fades through many layers"),
+    (2012, "AlexNet", "AlexNet, a deep network trained on GPUs, wins ImageNet by a wide margin"),
+    (2017, "Transformer", "the Transformer reads a whole sentence at once, paying attention to what matters"),
+    (2022, "ChatGPT", "ChatGPT, a chatbot built on a Transformer, reaches millions of people"),
+]
+WINTER = (1991, 2012)
+
+
+class Timeline(Figure):
+    """The milestones from 1958 to 2022 on one axis; those up to the chosen year lit."""
+
+    year = param.Integer(default=2022, bounds=(1955, 2024), doc="Show the story up to this year")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        years = [m[0] for m in MILESTONES]
+        heights = [1.0, -1.0, 1.6, -1.6, 1.0, -1.0, 1.6]
+        self.events = ColumnDataSource({
+            "x": years, "y": heights, "zero": [0.0] * len(years), "colour": [VERMILION] * len(years),
+            "label": [f"{m[0]} {m[1]}" for m in MILESTONES], "label_y": [h + np.sign(h) * 0.3 for h in heights],
+        })
+        plot = new_plot("Neural networks, 1958 to 2022", "year", "", height=300,
+                        x_range=(1950, 2030), y_range=(-2.4, 2.4))
+        still(plot)
+        plot.yaxis.visible = False
+        plot.ygrid.visible = False
+        middle = (WINTER[0] + WINTER[1]) / 2
+        plot.add_layout(BoxAnnotation(left=WINTER[0], right=WINTER[1], fill_color=SKY, fill_alpha=0.2))
+        plot.add_layout(Label(x=middle, y=2.15, text="the long winter:", text_align="center",
+                              text_baseline="middle", text_font_size="12px", text_font_style="italic"))
+        plot.add_layout(Label(x=middle, y=1.85, text="deep networks won't train", text_align="center",
+                              text_baseline="middle", text_font_size="12px", text_font_style="italic"))
+        plot.add_layout(Span(location=0, dimension="width", line_color=GREY, line_width=2))
+        plot.segment("x", "zero", "x", "y", source=self.events, line_color="colour", line_width=2)
+        plot.scatter("x", "y", source=self.events, size=10, color="colour")
+        plot.text("x", "label_y", text="label", source=self.events, text_align="center", text_baseline="middle",
+                  text_font_size="12px", text_color="colour")
+        self.now = Span(location=self.year, dimension="height", line_dash="dashed", line_color="black")
+        plot.add_layout(self.now)
+        self.slider = pn.widgets.IntSlider.from_param(self.param.year, name="Year")
+        self.numbers = readout()
+        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self._update()
+
+    @param.depends("year", watch=True)
+    def _update(self):
+        happened = [m for m in MILESTONES if m[0] <= self.year]
+        self.events.patch({"colour": [(i, VERMILION if m[0] <= self.year else "#bbbbbb")
+                                      for i, m in enumerate(MILESTONES)]})
+        self.now.location = self.year
+        if not happened:
+            self.numbers.object = f"By <b>{self.year}</b>: no learning machine yet (0 of {len(MILESTONES)} milestones)."
+            return
+        year, _, what = happened[-1]
+        self.numbers.object = (f"By <b>{self.year}</b>: {len(happened)} of {len(MILESTONES)} milestones; "
+                               f"the latest, in {year}: {what}.")
+
+    def __panel__(self):
+        return pn.Column(self.slider, self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+# --- ImageNet -----------------------------------------------------------------
+
+# ILSVRC classification winners, top-5 error in per cent (Russakovsky et al. 2015,
+# and the challenge's published results for 2015 to 2017).
+IMAGENET_WINNERS = [
+    (2010, "NEC", 28.2),
+    (2011, "XRCE", 25.8),
+    (2012, "AlexNet", 16.4),
+    (2013, "ZFNet", 11.7),
+    (2014, "GoogLeNet", 6.7),
+    (2015, "ResNet", 3.57),
+    (2016, "Trimps-Soushen", 2.99),
+    (2017, "SENet", 2.25),
+]
+HUMAN_ERROR = 5.1  # Russakovsky et al. 2015: one trained person, 1,500 test images
+
+
+class ImageNetErrors(Figure):
+    """The ImageNet winners' top-5 error by year as bars, human error marked."""
+
+    year = param.Integer(default=2012, bounds=(2010, 2017), doc="Challenge year")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        years, names, errors = (list(column) for column in zip(*IMAGENET_WINNERS))
+        self.bars = ColumnDataSource({
+            "year": years, "error": errors, "name": names, "colour": [BLUE] * len(years),
+            "label": [f"{e:g}%" for e in errors],
+        })
+        plot = new_plot("ImageNet winners' top-5 error", "year", "top-5 error (%)", height=320,
+                        y_range=(0, 32), x_range=(2009.4, 2018.7))
+        still(plot)
+        plot.vbar(x="year", top="error", width=0.7, source=self.bars, fill_color="colour", line_color=None)
+        plot.text("year", "error", text="name", source=self.bars, text_align="center", text_baseline="bottom",
+                  y_offset=-16, text_font_size="11px")
+        plot.text("year", "error", text="label", source=self.bars, text_align="center", text_baseline="bottom",
+                  y_offset=-2, text_font_size="11px", text_font_style="bold")
+        plot.add_layout(Span(location=HUMAN_ERROR, dimension="width", line_color=VERMILION,
+                             line_dash="dashed", line_width=2))
+        plot.add_layout(Label(x=2017.45, y=HUMAN_ERROR + 0.4, text=f"human ≈ {HUMAN_ERROR}%",
+                              text_color=VERMILION, text_font_size="12px", text_font_style="bold"))
+        plot.xaxis.ticker = years
+        self.slider = pn.widgets.IntSlider.from_param(self.param.year, name="Year")
+        self.numbers = readout()
+        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self._update()
+
+    @param.depends("year", watch=True)
+    def _update(self):
+        self.bars.patch({"colour": [(i, ORANGE if year == self.year else BLUE)
+                                    for i, (year, _, _) in enumerate(IMAGENET_WINNERS)]})
+        index = [w[0] for w in IMAGENET_WINNERS].index(self.year)
+        _, name, error = IMAGENET_WINNERS[index]
+        text = f"<b>{self.year}</b>: {name} misses the right answer in its top 5 guesses for <b>{error:g}%</b> of images"
+        if index:
+            text += f" (down {IMAGENET_WINNERS[index - 1][2] - error:.1f} points from {self.year - 1})"
+        comparison = "below" if error < HUMAN_ERROR else "above"
+        self.numbers.object = f"{text}; {comparison} the human {HUMAN_ERROR}%."
+
+    def __panel__(self):
+        return pn.Column(self.slider, self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+# --- a perceptron learning, and failing --------------------------------------
+
+PERCEPTRON_DATA = {
+    "Two blobs": lambda: gaussian_blobs(size=50, seed=19750, noise=1.4),
+    "XOR": lambda: xor_quadrants(size=50, seed=19750),
+}
+MAX_STEPS = 150
+VIEW = (-6.5, 6.5)
+GRID = 40
+
+
+class PerceptronLearning(Figure):
+    """A perceptron learning a line point by point, on two blobs or on XOR."""
+
+    steps = param.Integer(default=10, bounds=(0, MAX_STEPS), doc="Steps of the perceptron rule")
+    data = param.Selector(default="Two blobs", objects=list(PERCEPTRON_DATA), doc="Data set")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.points = ColumnDataSource({"x": [], "y": [], "colour": [], "marker": [], "size": [], "line": [],
+                                        "width": []})
+        self.looked_at = ColumnDataSource({"x": [], "y": []})
+        self.line = ColumnDataSource({"x": [], "y": []})
+        self.regions = ColumnDataSource({"image": [np.zeros((GRID, GRID))]})
+        self.curve = ColumnDataSource({"step": [], "accuracy": []})
+        axis = np.linspace(*VIEW, GRID)
+        grid_x, grid_y = np.meshgrid(axis, axis)
+        self.grid_points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+
+        view = new_plot("The perceptron's line", "x", "y", x_range=VIEW, y_range=VIEW, match_aspect=True)
+        view.image("image", source=self.regions, x=VIEW[0], y=VIEW[0], dw=VIEW[1] - VIEW[0], dh=VIEW[1] - VIEW[0],
+                   color_mapper=LinearColorMapper(palette=["#d6e6f2", "#fbe9c8"], low=0, high=1))
+        view.scatter("x", "y", source=self.points, color="colour", marker="marker", size="size",
+                     line_color="line", line_width="width")
+        view.scatter("x", "y", source=self.looked_at, size=18, fill_color=None, line_color="black", line_width=2)
+        view.line("x", "y", source=self.line, color="black", line_width=3)
+        view.grid.visible = False
+
+        history = new_plot("Accuracy after each step", "step", "accuracy", y_range=(0, 1.05))
+        history.line("step", "accuracy", source=self.curve, color=GREEN, line_width=2)
+        self.now = Span(location=self.steps, dimension="height", line_dash="dashed", line_color="black")
+        history.add_layout(self.now)
+
+        self.slider = pn.widgets.IntSlider.from_param(self.param.steps, name="Steps")
+        self.select = pn.widgets.Select.from_param(self.param.data, name="Data")
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(view), pn.pane.Bokeh(history))
+        self._train()
+
+    @param.depends("data", watch=True)
+    def _train(self):
+        self.x, self.labels = PERCEPTRON_DATA[self.data]()
+        self.history = train_perceptron(self.x, self.labels, MAX_STEPS)
+        self.accuracies = accuracy_over_steps(self.history, self.x, self.labels)
+        self.curve.data = {"step": np.arange(MAX_STEPS + 1), "accuracy": self.accuracies}
+        self._update()
+
+    @param.depends("steps", watch=True)
+    def _update(self):
+        weights, bias = self.history.weights[self.steps], self.history.biases[self.steps]
+        predictions = perceptron_predict(weights, bias, self.x)
+        right = predictions == self.labels
+        colours = [CLASS_COLOURS[label] for label in self.labels]
+        self.points.data = {
+            "x": self.x[:, 0], "y": self.x[:, 1], "colour": colours,
+            "marker": np.where(right, "circle", "x").tolist(),
+            "size": np.where(right, 9, 13), "width": np.where(right, 0.5, 3),
+            "line": [colour if not ok else "black" for colour, ok in zip(colours, right)],
+        }
+        looked = self.x[self.history.order[self.steps - 1]] if self.steps else np.empty((0,))
+        self.looked_at.data = {"x": looked[:1], "y": looked[1:]}
+        xs, ys = boundary_segment(weights, bias, *VIEW)
+        self.line.data = {"x": list(xs), "y": list(ys)}
+        regions = perceptron_predict(weights, bias, self.grid_points).reshape(GRID, GRID)
+        self.regions.data = {"image": [regions.astype(float)]}
+        self.now.location = self.steps
+        wrong = int(np.sum(predictions != self.labels))
+        self.numbers.object = (
+            f"{self.data}, after <b>{self.steps}</b> steps: accuracy <b>{self.accuracies[self.steps]:.2f}</b> "
+            f"({wrong} of {len(self.labels)} points on the wrong side)"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.slider, self.select, self.plots, self.numbers, sizing_mode="stretch_width")
+
+
+# --- vanishing gradients -----------------------------------------------------
+
+MAX_DEPTH = 10
+
+
+class VanishingGradient(Figure):
+    """The gradient reaching each layer of a sigmoid network, as the network deepens."""
+
+    depth = param.Integer(default=6, bounds=(1, MAX_DEPTH), doc="Number of hidden sigmoid layers")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.first_layer = first_layer_gradient_norms(MAX_DEPTH)
+        self.layers = ColumnDataSource({"layer": [], "norm": [], "colour": []})
+        self.current = ColumnDataSource({"depth": [], "norm": []})
+
+        layers = new_plot("Gradient reaching each layer (output in grey)", "layer (1 = first, nearest the input)",
+                          "size of gradient", y_axis_type="log", y_range=(1e-8, 10))
+        layers.vbar(x="layer", top="norm", bottom=1e-8, width=0.7, source=self.layers, fill_color="colour",
+                    line_color=None)
+        layers.xaxis.ticker = list(range(1, MAX_DEPTH + 2))
+
+        depths = np.arange(1, MAX_DEPTH + 1)
+        fading = new_plot("Gradient at the first layer", "hidden sigmoid layers", "size of gradient",
+                          y_axis_type="log", y_range=(1e-8, 10))
+        fading.line(depths, self.first_layer, color=VERMILION, line_width=2)
+        fading.scatter(depths, self.first_layer, color=VERMILION, size=6)
+        fading.scatter("depth", "norm", source=self.current, size=14, fill_color=None, line_color="black",
+                       line_width=2)
+        fading.xaxis.ticker = list(depths)
+
+        self.slider = pn.widgets.IntSlider.from_param(self.param.depth, name="Hidden sigmoid layers")
+        self.numbers = readout()
+        self.plots = row(pn.pane.Bokeh(layers), pn.pane.Bokeh(fading))
+        self._update()
+
+    @param.depends("depth", watch=True)
+    def _update(self):
+        norms = layer_gradient_norms(self.depth)
+        colours = [VERMILION] + [BLUE] * (len(norms) - 2) + [GREY]
+        self.layers.data = {"layer": np.arange(1, len(norms) + 1), "norm": norms, "colour": colours}
+        self.current.data = {"depth": [self.depth], "norm": [norms[0]]}
+        shrunk = self.first_layer[0] / norms[0]
+        compared = f", {shrunk:,.0f} times smaller than with 1 layer" if self.depth > 1 else ""
+        self.numbers.object = (
+            f"<b>{self.depth}</b> hidden sigmoid layer{'s' if self.depth > 1 else ''}: the first layer gets a "
+            f"gradient of <b>{norms[0]:.1e}</b>{compared}"
+        )
+
+    def __panel__(self):
+        return pn.Column(self.slider, self.plots, self.numbers, sizing_mode="stretch_width")
+
+
+FIGURES = {
+    "nested_fields": NestedFields,
+    "timeline": Timeline,
+    "perceptron": PerceptronLearning,
+    "vanishing_gradient": VanishingGradient,
+    "imagenet_errors": ImageNetErrors,
+}
