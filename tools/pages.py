@@ -21,6 +21,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
+from tools.cards import write_cards
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 LESSON_TEXT = SITE / "lessons"
@@ -73,8 +75,9 @@ def render_figure_block(renderer, tokens, index, options, env):
         name = FIGURE_BLOCK.match(token.info.strip()).group(1)
         env.setdefault("figures", []).append(name)
         return (
-            f'<figure class="course-figure" data-figure="{name}">\n'
-            f'<div class="figure-root" id="figure-{name}"></div>\n<figcaption>'
+            f'<figure class="course-figure" data-figure="{name}" aria-describedby="figure-{name}-now">\n'
+            f'<div class="figure-root" id="figure-{name}"></div>\n'
+            f'<p class="visually-hidden figure-now" id="figure-{name}-now" aria-live="polite"></p>\n<figcaption>'
         )
     return "</figcaption>\n</figure>\n"
 
@@ -216,6 +219,7 @@ def render_site(out, only=None):
             shutil.copy2(source, destination)
             written.append(destination)
     fill_in_worker(static / "worker.js")
+    written += write_cards(static / "cards")
 
     lessons = [lesson for lesson in available_lessons() if only is None or lesson.slug in only]
     jinja = templates()

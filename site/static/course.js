@@ -86,6 +86,72 @@
     document.body.classList.add("figures-drawn");
   }
 
+  // ------------------------------------------------------------ what each figure shows, in words
+
+  function deepQuery(root, selector) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+    for (const element of root.querySelectorAll("*")) {
+      if (element.shadowRoot) {
+        const inside = deepQuery(element.shadowRoot, selector);
+        if (inside) return inside;
+      }
+    }
+    return null;
+  }
+
+  function readoutText(figure) {
+    const host = deepQuery(figure, ".readout");
+    if (!host) return "";
+    const parts = host.shadowRoot ? [...host.shadowRoot.children].filter((c) => !["STYLE", "LINK"].includes(c.tagName)) : [host];
+    return parts.map((part) => part.textContent).join("").replace(/\s+/g, " ").trim();
+  }
+
+  // Screen readers hear each figure's read-out as it changes (an aria-live region per figure).
+  function announceFigures() {
+    for (const figure of document.querySelectorAll("figure.course-figure")) {
+      const now = figure.querySelector(".figure-now");
+      const text = readoutText(figure);
+      if (now && text && now.textContent !== text) now.textContent = text;
+    }
+  }
+
+  function addEmbedSnippets() {
+    const page = new URL(location.pathname, location.href);
+    const host = new URL("static/embed-host.js", document.baseURI);
+    for (const figure of document.querySelectorAll("figure.course-figure")) {
+      if (figure.querySelector(".embed-snippet")) continue;
+      const name = figure.dataset.figure;
+      const source = `${page.href}?embed&figure=${name}`;
+      const caption = figure.querySelector("figcaption");
+      const title = (caption ? caption.textContent : name).trim().replace(/"/g, "&quot;").slice(0, 120);
+      const snippet = `<iframe src="${source}" title="${title}" data-dlviz-embed style="width:100%;height:620px;border:0" loading="lazy"></iframe>\n<script src="${host.href}"></script>`;
+      const details = document.createElement("details");
+      details.className = "embed-snippet";
+      details.innerHTML = '<summary>Embed this figure</summary><label>Paste this into a web page or an LMS (as HTML):<textarea readonly rows="3"></textarea></label><button type="button">Copy</button>';
+      details.querySelector("textarea").value = snippet;
+      details.querySelector("button").addEventListener("click", async (event) => {
+        const textarea = details.querySelector("textarea");
+        textarea.select();
+        try {
+          await navigator.clipboard.writeText(snippet);
+          event.target.textContent = "Copied";
+        } catch (error) {
+          event.target.textContent = "Press Ctrl+C to copy";
+        }
+      });
+      figure.appendChild(details);
+    }
+  }
+
+  // In an iframe (?embed), tell the embedding page our height whenever it changes.
+  function reportHeightWhenEmbedded() {
+    if (!document.documentElement.classList.contains("embed") || window.parent === window) return;
+    const report = () => window.parent.postMessage({ type: "dlviz-resize", height: document.documentElement.scrollHeight }, "*");
+    new ResizeObserver(report).observe(document.body);
+    report();
+  }
+
   // ------------------------------------------------------------ syncing
 
   function sendChange(event) {
@@ -121,6 +187,7 @@
     worker.postMessage({ type: "rendered", generation });
     clearTimeout(slowTimer);
     hideStatus();
+    announceFigures();
     document.body.classList.add("figures-live");
     document.dispatchEvent(new CustomEvent("figures-live"));
   }
@@ -167,6 +234,7 @@
         if (message.generation !== generation) return;
         window.course.states = JSON.parse(message.states);
         window.course.changes += 1;
+        announceFigures();
         document.dispatchEvent(new CustomEvent("figure-state", { detail: window.course.states }));
         onIdle();
       } else if (message.type === "error") {
@@ -254,6 +322,7 @@
     document.querySelector("main").focus({ preventScroll: true });
     document.body.classList.remove("figures-drawn", "figures-live");
     document.dispatchEvent(new CustomEvent("lesson-opened"));
+    addEmbedSnippets();
     await showPrerendered();
     openLesson();
   }
@@ -287,6 +356,8 @@
   }
 
   async function drawWhenReady() {
+    addEmbedSnippets();
+    reportHeightWhenEmbedded();
     try {
       await showPrerendered();
     } catch (error) {
@@ -298,6 +369,8 @@
   // changes: how many of the learner's changes the worker has finished applying
   window.course = { goTo, states: {}, changes: 0 };
   start();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawWhenReady);
-  else drawWhenReady();
+  // Deferred scripts run while readyState is "interactive", before DOMContentLoaded,
+  // and BokehJS (deferred after this one) is ready only by then.
+  if (document.readyState === "complete") drawWhenReady();
+  else document.addEventListener("DOMContentLoaded", drawWhenReady);
 })();

@@ -120,13 +120,13 @@
   }
 
   function figureStatesFromURL(search = location.search) {
-    const states = {};
+    const states = Object.create(null); // no prototype: "constructor" or "__proto__" are just names
     for (const [key, raw] of new URLSearchParams(search)) {
       const [figure, parameter, ...rest] = key.split(".");
       if (rest.length || !NAME.test(figure || "") || !NAME.test(parameter || "")) continue;
       const value = parseValue(raw);
       if (value === null) continue;
-      (states[figure] = states[figure] || {})[parameter] = value;
+      (states[figure] = states[figure] || Object.create(null))[parameter] = value;
     }
     return states;
   }
