@@ -8,6 +8,7 @@ A short pipeline of named steps; each prints one line of the summary:
     bundle_python    our package and the pure wheels, byte-compiled by Pyodide, one zip
     render_pages     every lesson from Markdown, figures pre-rendered; the front page
     write_offline    the service worker's versioned file list and the web manifest
+    package_scorm    the site as a SCORM 1.2 package for an LMS
 
 The output folder is the whole site: every URL in it is relative, nothing is
 loaded from another origin, and it can be served from any sub-path.
@@ -301,7 +302,14 @@ def write_offline(out, **_):
     return write_service_worker(out)
 
 
-STEPS = [vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, write_offline]
+def package_scorm(out, **_):
+    """The whole site as a SCORM 1.2 zip with imsmanifest.xml, one SCO per lesson, for an LMS."""
+    from tools.scorm import write_scorm_package
+
+    return write_scorm_package(out)
+
+
+STEPS = [vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, write_offline, package_scorm]
 
 
 def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", lessons=None, quiet=False):

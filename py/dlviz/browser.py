@@ -6,6 +6,7 @@ for every change the learner makes. A new lesson replaces the old one's
 document, so one worker (and one Python start-up) serves every lesson.
 """
 
+import asyncio
 import json
 
 from panel.io.pyodide import _convert_json_patch, _link_docs_worker, init_doc
@@ -14,6 +15,16 @@ from panel.io.state import state
 from dlviz.page import document_json, lesson_document, lesson_figures
 
 _open_figures = {}
+
+
+def _quiet_about_cancelled_tasks(loop, context):
+    """Panel cancels its periodic task when an animation stops; that is not an error."""
+    if isinstance(context.get("exception"), asyncio.CancelledError):
+        return
+    loop.default_exception_handler(context)
+
+
+asyncio.get_event_loop().set_exception_handler(_quiet_about_cancelled_tasks)
 
 
 def open_lesson(slug, states_json="{}"):

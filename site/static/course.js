@@ -341,6 +341,7 @@
 
   function registerServiceWorker() {
     if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
+    if (document.documentElement.classList.contains("scorm")) return; // the LMS serves the files
     navigator.serviceWorker.register("sw.js").catch((error) => console.warn("offline use unavailable:", error));
   }
 

@@ -189,10 +189,68 @@
     showProgressOnFrontPage();
   }
 
+  // ------------------------------------------------------------ SCORM 1.2, in an LMS
+  // The LMS's API sits in a parent frame (or the opener). Each lesson is one SCO:
+  // completed once every question is answered; the score is the share answered right.
+
+  function findScormAPI() {
+    const places = [window, window.opener].filter(Boolean);
+    for (let start of places) {
+      for (let frame = start, depth = 0; frame && depth < 10; depth += 1) {
+        try {
+          if (frame.API && typeof frame.API.LMSInitialize === "function") return frame.API;
+        } catch (error) {
+          break; // another origin
+        }
+        if (frame.parent === frame) break;
+        frame = frame.parent;
+      }
+    }
+    return null;
+  }
+
+  const scorm = { api: null, open: false };
+
+  function startScorm() {
+    scorm.api = findScormAPI();
+    if (!scorm.api || !document.body.dataset.lesson) return;
+    scorm.open = String(scorm.api.LMSInitialize("")) === "true";
+    if (!scorm.open) return;
+    if (scorm.api.LMSGetValue("cmi.core.lesson_status") === "not attempted") {
+      scorm.api.LMSSetValue("cmi.core.lesson_status", "incomplete");
+    }
+    reportToLMS();
+    window.addEventListener("pagehide", finishScorm);
+  }
+
+  function reportToLMS() {
+    if (!scorm.open) return;
+    const ids = [...document.querySelectorAll("form.quiz")].map((form) => form.dataset.quiz);
+    const answers = load().answers;
+    const answered = ids.filter((id) => answers[id]);
+    const right = answered.filter((id) => answers[id].correct);
+    if (ids.length) {
+      scorm.api.LMSSetValue("cmi.core.score.min", "0");
+      scorm.api.LMSSetValue("cmi.core.score.max", "100");
+      scorm.api.LMSSetValue("cmi.core.score.raw", String(Math.round((100 * right.length) / ids.length)));
+    }
+    if (answered.length === ids.length) scorm.api.LMSSetValue("cmi.core.lesson_status", "completed");
+    scorm.api.LMSCommit("");
+  }
+
+  function finishScorm() {
+    if (!scorm.open) return;
+    scorm.api.LMSFinish("");
+    scorm.open = false;
+  }
+
+  document.addEventListener("progress-changed", reportToLMS);
+
   window.courseState = { figureStates: () => figureStatesFromURL(), figureStatesFromURL, load, resetProgress };
   document.addEventListener("lesson-opened", onLessonOpened);
   document.addEventListener("DOMContentLoaded", () => {
     onLessonOpened();
     setUpReset();
+    startScorm();
   });
 })();

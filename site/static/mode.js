@@ -1,10 +1,12 @@
 // Runs before the page is drawn: ?embed shows a lesson without the site's chrome, and
 // ?embed&figure=NAME shows only that figure, for an iframe in an LMS or another site.
+// In an LMS (a SCORM API in a parent frame) a lesson is one activity: no site navigation.
 "use strict";
 (() => {
-  const query = new URLSearchParams(location.search);
-  if (!query.has("embed")) return;
   const root = document.documentElement;
+  const query = new URLSearchParams(location.search);
+  if (findScormAPI()) root.classList.add("embed", "scorm");
+  if (!query.has("embed")) return;
   root.classList.add("embed");
   const figure = query.get("figure");
   if (figure && /^[a-z][a-z0-9_]{0,63}$/.test(figure)) {
@@ -12,5 +14,18 @@
     const style = document.createElement("style");
     style.textContent = `.lesson > figure[data-figure="${figure}"] { display: block !important; }`;
     document.head.appendChild(style);
+  }
+
+  function findScormAPI() {
+    for (let frame = window, depth = 0; frame && depth < 10; depth += 1) {
+      try {
+        if (frame.API && typeof frame.API.LMSInitialize === "function") return frame.API;
+      } catch (error) {
+        return null; // a parent on another origin: no LMS of ours there
+      }
+      if (frame.parent === frame) break;
+      frame = frame.parent;
+    }
+    return null;
   }
 })();

@@ -18,6 +18,7 @@ EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
 def test_every_lesson_and_the_front_page_are_built(built_site):
     pages = {path.name for path in built_site.glob("*.html")}
+    assert (built_site / "deep-learning-visually-scorm12.zip").exists()
     assert pages == {"index.html", *(f"{lesson.slug}.html" for lesson in available_lessons())}
 
 
@@ -67,7 +68,8 @@ def test_compiled_wheels_match_the_npm_lock(built_site):
 def test_service_worker_lists_every_file_under_a_versioned_cache(built_site):
     worker = (built_site / "sw.js").read_text()
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
-    on_disk = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()} - {"sw.js"}
+    on_disk = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
+    on_disk -= {"sw.js", "deep-learning-visually-scorm12.zip"}
     assert set(files) == on_disk
     assert re.search(r'const VERSION = "[0-9a-f]{16}"', worker)
 
@@ -96,6 +98,7 @@ def test_build_command_prints_each_named_step(built_site, capsys):
     # The summary rows come from the same step functions the session build ran.
     assert [step.__name__ for step in build.STEPS] == [
         "vendor_pyodide", "vendor_wheels", "vendor_js", "bundle_python", "render_pages", "write_offline",
+        "package_scorm",
     ]
 
 

@@ -1,0 +1,223 @@
+import math
+import re
+import time
+
+import numpy as np
+import panel as pn
+import pytest
+from bokeh.document import Document
+
+from dlviz.core.activations import ACTIVATIONS
+from dlviz.figures.playground import (
+    COLUMN_PITCH, DATA_SETS, FIGURES, MAX_STEPS, RESOLUTION, ROW_PITCH, Playground,
+)
+
+
+def _numbers(text):
+    """The readout without its bold tags."""
+    return re.sub(r"</?b>", "", text)
+
+
+def _accuracy(figure):
+    return float(re.search(r"test accuracy ([\d.]+)%", _numbers(figure.numbers.object)).group(1)) / 100
+
+
+def test_figures_lists_the_playground():
+    assert FIGURES == {"playground": Playground}
+
+
+def test_starts_at_step_zero_with_the_readout_in_words():
+    figure = Playground()
+    text = _numbers(figure.numbers.object)
+    assert text.startswith(
+        "Rings, noise 0.30, 200 training and 200 test points. Network 2-8-8-1 (tanh), learning rate 0.1, "
+        "batch size 10, no regularisation. Step 0 (epoch 0.0): training loss "
+    )
+    assert "training loss" in text and "test loss" in text and "test accuracy" in text
+    assert figure.boundary.data["image"][0].shape == (RESOLUTION, RESOLUTION)
+
+
+def test_the_rings_reach_test_accuracy_above_ninety_percent_within_600_steps():
+    figure = Playground(dataset="rings", hidden_layers=2, neurons=8, activation="tanh", learning_rate=0.1)
+    for _ in range(30):  # 30 ticks of one 20-step epoch each
+        figure.tick()
+    assert figure.steps == 600
+    assert _accuracy(figure) > 0.9
+    output = figure.boundary.data["image"][0]
+    assert output[RESOLUTION // 2, RESOLUTION // 2] > 0.5  # the middle is the inner ring, class 1
+    assert output[0, 0] < 0.5  # a corner is outside the outer ring, class 0
+
+
+def test_the_readout_after_n_steps_is_reproducible():
+    played = Playground()
+    for _ in range(7):
+        played.tick()
+    rebuilt = Playground(**played.state())
+    assert rebuilt.steps == played.steps == 140
+    assert rebuilt.numbers.object == played.numbers.object
+    stepped = Playground()
+    stepped.steps = 60
+    stepped.steps = 140
+    assert stepped.numbers.object == played.numbers.object
+
+
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+@pytest.mark.parametrize("dataset", list(DATA_SETS.values()))
+def test_every_data_set_trains_with_every_activation(dataset, activation):
+    figure = Playground(dataset=dataset, activation=activation)
+    for _ in range(3):
+        figure.tick()
+    text = _numbers(figure.numbers.object)
+    assert "nan" not in text.lower()
+    if "Diverged" in text:  # a deep linear network on raw inputs can blow up at learning rate 0.1
+        assert (dataset, activation) == ("hills", "linear") and not figure.playing
+    else:
+        assert figure.steps == 60 and "Step 60" in text
+        assert ("test accuracy" in text) == (dataset != "hills")
+
+
+def test_changing_the_main_control_changes_the_readout_and_resets_training():
+    figure = Playground()
+    figure.tick()
+    before = figure.numbers.object
+    figure.dataset = "spiral"
+    assert figure.steps == 0 and figure.numbers.object != before
+    assert "Spiral" in figure.numbers.object and "Step <b>0</b>" in figure.numbers.object
+
+
+@pytest.mark.parametrize("setting, value", [
+    ("noise", 0.5), ("train_percent", 70), ("features", ["x", "y", "x²"]), ("hidden_layers", 1),
+    ("neurons", 4), ("activation", "relu"), ("learning_rate", 0.03), ("batch_size", 5),
+    ("regularisation", "l2"), ("regularisation_rate", 0.1),
+])
+def test_changing_a_setting_resets_steps_and_changes_the_readout(setting, value):
+    figure = Playground(regularisation="l1" if setting == "regularisation_rate" else "none")
+    at_start = figure.numbers.object
+    figure.tick()
+    assert figure.steps == 20
+    setattr(figure, setting, value)
+    assert figure.steps == 0 and "Step <b>0</b>" in figure.numbers.object
+    assert len(figure.losses.data["epoch"]) == 1
+    assert figure.numbers.object != at_start
+
+
+def test_a_huge_learning_rate_diverges_in_words_and_pauses():
+    figure = Playground(learning_rate=10.0)
+    figure.play = True
+    assert figure.playing
+    for _ in range(10):
+        figure.tick()
+    text = _numbers(figure.numbers.object)
+    assert "Diverged at step 20" in text and figure.steps == 20
+    assert not figure.playing
+    assert "nan" not in text.lower() and "inf" not in text.lower()
+    assert np.all(np.isfinite(figure.boundary.data["image"][0]))
+    assert all(math.isfinite(v) for v in figure.losses.data["train"])
+    figure.step_forward = True
+    assert figure.steps == 20  # nothing more to train
+    rebuilt = Playground(learning_rate=10.0, steps=500)
+    assert rebuilt.steps == 20 and rebuilt.numbers.object == figure.numbers.object
+
+
+def test_play_pause_step_and_reset():
+    figure = Playground()
+    figure.play = True
+    assert figure.playing and "Pause" in figure.play_button.name
+    figure.play = True
+    assert not figure.playing and "Play" in figure.play_button.name
+    figure.step_forward = True
+    assert figure.steps == 20
+    figure.reset = True
+    assert figure.steps == 0 and "Step <b>0</b>" in figure.numbers.object
+    assert len(figure.losses.data["epoch"]) == 1
+    figure.play = True
+    figure.stop()
+    assert not figure.playing
+
+
+def test_no_input_features_says_so_and_does_not_train():
+    figure = Playground()
+    figure.features = []
+    assert "No input features: pick at least one" in figure.numbers.object
+    figure.tick()
+    figure.step_forward = True
+    assert figure.steps == 0
+
+
+def test_play_stops_at_the_step_limit():
+    figure = Playground(steps=MAX_STEPS - 30)
+    assert figure.steps == MAX_STEPS - 40  # rounded down to a tick's end: 20 steps a tick
+    figure.play = True
+    figure.tick()
+    figure.tick()
+    assert figure.steps == MAX_STEPS and not figure.playing
+    assert f"stops at {MAX_STEPS} steps" in figure.numbers.object
+    figure.step_forward = True
+    assert figure.steps == MAX_STEPS
+
+
+def test_steps_between_records_round_down_to_the_last_record():
+    figure = Playground(steps=35)
+    assert figure.steps == 20 and "Step <b>20</b>" in figure.numbers.object
+    figure.steps = 47
+    assert figure.steps == 40 and figure.numbers.object == Playground(steps=40).numbers.object
+
+
+def test_the_network_picture_has_a_square_per_neuron_and_a_line_per_weight():
+    figure = Playground(features=["x", "y", "xy"], hidden_layers=2, neurons=5)
+    tiles = figure.neuron_images.data["image"][0]
+    tile = RESOLUTION // 2
+    assert tiles.shape == (4 * ROW_PITCH + tile, 3 * COLUMN_PITCH + tile)  # 5 rows, 4 columns
+    assert np.sum(np.isfinite(tiles)) == (3 + 5 + 5 + 1) * tile * tile
+    top_left = tiles[-tile:, :tile]  # the first input, x, scaled to [-1, 1]: -1 on the left, 1 on the right
+    np.testing.assert_allclose(top_left[:, 0], -1)
+    np.testing.assert_allclose(top_left[:, -1], 1, atol=0.1)
+    weights = figure.edges.data["weight"]
+    assert len(weights) == len(figure.edges.data["x0"]) == 3 * 5 + 5 * 5 + 5 * 1
+    np.testing.assert_array_equal(weights[:15], figure._run.network.weights[0].ravel())
+
+
+def test_the_loss_curves_grow_one_point_per_tick():
+    figure = Playground()
+    redraws = figure.redraws
+    for _ in range(5):
+        figure.tick()
+    assert len(figure.losses.data["epoch"]) == 6
+    assert figure.losses.data["epoch"][-1] == pytest.approx(5.0)
+    assert figure.redraws == redraws + 5
+
+
+def test_while_playing_the_neurons_are_redrawn_every_other_tick_and_on_pause():
+    figure = Playground()
+    figure.play = True
+    figure.tick()  # the first tick leaves the neurons' pictures as they were
+    first = figure.neuron_images.data["image"][0]
+    np.testing.assert_array_equal(first, Playground().neuron_images.data["image"][0])
+    figure.tick()
+    figure.tick()
+    figure.play = True  # pause
+    np.testing.assert_array_equal(figure.neuron_images.data["image"][0],
+                                  Playground(steps=60).neuron_images.data["image"][0])
+
+
+def test_regression_colours_the_points_by_their_targets():
+    figure = Playground(dataset="hills")
+    assert figure.output_colours.low == -1 and figure.output_colours.high == 1
+    values = np.asarray(figure.train_points.data["value"])
+    assert values.min() < -0.5 and values.max() > 0.5
+
+
+def test_construction_and_a_tick_are_fast():
+    started = time.perf_counter()
+    figure = Playground()
+    built = time.perf_counter() - started
+    document = Document()  # as on a page: every change becomes a Bokeh document event
+    document.add_root(pn.panel(figure).get_root(document))
+    ticks = []
+    for _ in range(20):
+        started = time.perf_counter()
+        figure.tick()
+        ticks.append(time.perf_counter() - started)
+    tick = float(np.median(ticks))
+    print(f"\nplayground: built in {1000 * built:.0f} ms, one tick (20 steps and a redraw) {1000 * tick:.1f} ms")
+    assert built < 1.0 and tick < 0.1  # generous: the targets are 0.3 s and 15 ms
