@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE_WORKER = ROOT / "site" / "sw.js"
-NOT_CACHED = {"sw.js"}
+NOT_CACHED = {"sw.js", "deep-learning-visually-scorm12.zip"}
 
 
 def site_files(out):

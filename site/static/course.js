@@ -147,7 +147,8 @@
   // In an iframe (?embed), tell the embedding page our height whenever it changes.
   function reportHeightWhenEmbedded() {
     if (!document.documentElement.classList.contains("embed") || window.parent === window) return;
-    const report = () => window.parent.postMessage({ type: "dlviz-resize", height: document.documentElement.scrollHeight }, "*");
+    // The body's own height: the document's scrollHeight never drops below the iframe's.
+    const report = () => window.parent.postMessage({ type: "dlviz-resize", height: Math.ceil(document.body.getBoundingClientRect().height) }, "*");
     new ResizeObserver(report).observe(document.body);
     report();
   }

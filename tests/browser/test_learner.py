@@ -98,10 +98,10 @@ def test_embedded_figure_shows_only_itself_and_sizes_its_iframe(visit, site_url)
     browser = visit()
     page = browser.page
     page.set_content(
+        f'<script src="{site_url}static/embed-host.js"></script>'
         f'<iframe src="{site_url}{LESSON}.html?embed&figure={FIGURE}" data-dlviz-embed '
         'style="width:900px;height:620px;border:0"></iframe>'
     )
-    page.add_script_tag(url=f"{site_url}static/embed-host.js")
     frame = page.frame_locator("iframe")
     frame.locator("body.figures-drawn").wait_for(state="attached", timeout=30_000)
     assert frame.locator(".site-header").is_hidden()
@@ -109,7 +109,7 @@ def test_embedded_figure_shows_only_itself_and_sizes_its_iframe(visit, site_url)
     assert frame.locator("main h1").is_hidden()
     page.wait_for_function("document.querySelector('iframe').style.height !== '620px'", timeout=30_000)
     height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
-    inner = frame.locator("html").evaluate("(e) => e.scrollHeight")
+    inner = frame.locator("body").evaluate("(e) => e.getBoundingClientRect().height")
     assert abs(height - inner) <= 2
 
 
