@@ -190,6 +190,7 @@
     hideStatus();
     announceFigures();
     document.body.classList.add("figures-live");
+    window.course.timeline.push(["live", Math.round(performance.now())]);
     document.dispatchEvent(new CustomEvent("figures-live"));
   }
 
@@ -220,6 +221,7 @@
     worker = new Worker(new URL("static/worker.js", document.baseURI));
     worker.onmessage = (event) => {
       const message = event.data;
+      window.course.timeline.push([message.type === "progress" ? message.message : message.type, Math.round(performance.now())]);
       if (message.type === "progress") {
         showStatus(`${message.message}… ${message.percent}%`, { percent: message.percent });
       } else if (message.type === "render") {
@@ -369,7 +371,8 @@
 
   // states: every live figure's parameters, after the learner's last change
   // changes: how many of the learner's changes the worker has finished applying
-  window.course = { goTo, states: {}, changes: 0 };
+  // timeline: [what the worker said, when (ms since the page started)], for the benchmark
+  window.course = { goTo, states: {}, changes: 0, timeline: [] };
   start();
   // Deferred scripts run while readyState is "interactive", before DOMContentLoaded,
   // and BokehJS (deferred after this one) is ready only by then.

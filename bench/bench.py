@@ -1,0 +1,310 @@
+"""The course's benchmark: our lesson page against a naive `panel convert` page, in Chromium.
+
+    ./course bench [--runs 5] [--dist dist]
+
+One run builds (or reuses) the site, makes the naive page (`panel convert
+--to pyodide-worker` of the same polynomial figure, its CDN URLs made local and
+its wheels installed as published), serves both from localhost with gzip as a
+static host would, and measures each median over several cold runs:
+
+- first content: first paint of text, and the pre-rendered figures drawn;
+- time to interactive, cold cache: live figures that answer their controls;
+- the next lesson, once one is live (ours moves in place; naive pages start cold);
+- a slider's round trip through the worker (p50, p95) on a real lesson figure;
+- bytes transferred for the first page;
+- the playground's drawn training updates per second (2-8-8-1 on the rings).
+
+Writes bench/results.json and bench/RESULTS.md (targets, ratios, misses and why).
+"""
+
+import argparse
+import json
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "py"), str(ROOT)]
+
+import serve  # noqa: E402
+from browser import launch_chromium  # noqa: E402
+
+LESSON = "2-fundamentals-of-learning"
+NEXT_LESSON = "3-neural-networks"
+FIGURE = "polynomial_fit"
+NAIVE_APP = """\
+import panel as pn
+from dlviz.figures.fundamentals import PolynomialFit
+
+pn.panel(PolynomialFit()).servable()
+"""
+# The naive page's pure wheels, as published (the same pins as build.py), installed with deps=False.
+NAIVE_FROM_LOCK = ["numpy", "pyyaml", "markupsafe", "packaging", "nh3"]
+
+# Records, in the page, when the first figure view appears and when the naive page's loading class goes.
+TIMING_SCRIPT = """
+window.__bench = {};
+const mark = (name) => { if (!(name in window.__bench)) window.__bench[name] = performance.now(); };
+new MutationObserver(() => {
+  if (window.Bokeh && Bokeh.index && [...Bokeh.index.roots].length) mark("figures");
+  if (document.body && document.body.classList.contains("figures-live")) mark("live");
+  if (document.body && window.__sawLoading && !document.body.classList.contains("pn-loading")) mark("live");
+  if (document.body && document.body.classList.contains("pn-loading")) window.__sawLoading = true;
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+TARGETS = {
+    "first_content_s": ("first content (text and pre-rendered figures) on screen", "<=", 0.5),
+    "tti_ratio": ("time to interactive, cold, as a share of the naive page's", "<=", 0.5),
+    "next_lesson_ratio": ("the next lesson, as a share of the naive page's cold time", "<=", 0.25),
+    "slider_p95_ms": ("slider round trip through the worker, p95 (ms)", "<=", 50),
+    "first_page_mb": ("bytes transferred for the first page (MB)", "<=", 15),
+    "playground_updates_per_s": ("playground updates drawn per second (2-8-8-1, rings)", ">=", 20),
+}
+
+
+# ---------------------------------------------------------------- the naive page
+
+
+def pyodide_dist():
+    """The local Pyodide distribution (for micropip, which only the naive page needs)."""
+    import os
+
+    return os.environ.get("DLVIZ_PYODIDE_DIST") or str(ROOT.parent / "shared" / "pyodide-0.28.0")
+
+
+def make_naive_page(site, folder):
+    """`panel convert` the figure, then point every CDN URL at local files (as the guide's anchor did)."""
+    import build
+
+    work = folder / "convert"
+    work.mkdir(parents=True)
+    (work / "app.py").write_text(NAIVE_APP)
+    env = {"PYTHONPATH": str(ROOT / "py"), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    subprocess.run([str(Path(sys.executable).parent / "panel"), "convert", "app.py", "--to", "pyodide-worker", "--out", "out"],
+                   cwd=work, check=True, env=env, capture_output=True)
+    naive = folder / "naive"
+    naive.mkdir()
+    shutil.copytree(site / "static" / "pyodide", naive / "pyodide")
+    micropip = json.loads((build.PYODIDE_NPM / "pyodide-lock.json").read_text())["packages"]["micropip"]
+    shutil.copy(Path(pyodide_dist()) / micropip["file_name"], naive / "pyodide")
+    wheels = naive / "wheels"
+    wheels.mkdir()
+    for wheel in build.pure_wheel_files(ROOT / ".cache" / "wheels"):
+        shutil.copy(wheel, wheels / wheel.name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
+    copy_cdn_files(naive)
+
+    html = (work / "out" / "app.html").read_text()
+    html = re.sub(r"https://cdn\.bokeh\.org/bokeh/release/(bokeh(?:-\w+)?)-[\d.]+\.min\.js", r"cdn/bokeh/\1.min.js", html)
+    html = html.replace("https://cdn.holoviz.org/panel/", "cdn/panel/")
+    (naive / "app.html").write_text(html)
+
+    urls = [f"wheels/{wheel.name}" for wheel in sorted(wheels.glob("*.whl"))]
+    worker = (work / "out" / "app.js").read_text()
+    worker = re.sub(r'importScripts\("[^"]+"\)', 'importScripts("pyodide/pyodide.js")', worker)
+    worker = worker.replace("await loadPyodide()", 'await loadPyodide({indexURL: new URL("pyodide/", self.location).href})')
+    worker = re.sub(
+        r"await micropip\.install\(\[.*?\]\);",
+        "await micropip.install(" + json.dumps(NAIVE_FROM_LOCK + [f"{{BASE}}{url}" for url in urls]).replace('"{BASE}', 'BASE + "') + ", deps=False);",
+        worker,
+    )
+    worker = worker.replace("import micropip\n", "import micropip\n      from js import location\n      BASE = location.href.rsplit('/', 1)[0] + '/'\n", 1)
+    assert "cdn." not in worker, "a CDN URL is left in the naive worker"
+    (naive / "app.js").write_text(worker)
+    return naive
+
+
+def copy_cdn_files(naive):
+    """Bokeh's and Panel's JS and CSS the naive page names, from the installed packages."""
+    import bokeh
+    import panel
+
+    shutil.copytree(Path(bokeh.__file__).parent / "server" / "static" / "js", naive / "cdn" / "bokeh",
+                    ignore=shutil.ignore_patterns("*.map", "*.d.ts", "lib", "compiler*"))
+    shutil.copytree(Path(panel.__file__).parent / "dist", naive / "cdn" / "panel" / panel.__version__ / "dist",
+                    ignore=shutil.ignore_patterns("*.map", "dts", "lib"))
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def measure_cold(browser, url, live_selector, with_bytes=False):
+    """One cold visit: (first paint s, figures drawn s, live s, bytes transferred)."""
+    context = browser.new_context(service_workers="block", viewport={"width": 1200, "height": 900})
+    requests = []
+    context.on("requestfinished", lambda request: requests.append(request))
+    page = context.new_page()
+    page.add_init_script(TIMING_SCRIPT)
+    page.goto(url)
+    page.wait_for_selector(live_selector, state="attached", timeout=180_000)
+    page.wait_for_function("window.__bench.live !== undefined", timeout=180_000)
+    timings = page.evaluate("""() => ({
+        paint: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
+        figures: window.__bench.figures, live: window.__bench.live})""")
+    transferred = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in requests) if with_bytes else None
+    context.close()
+    return timings["paint"] / 1000, (timings["figures"] or 0) / 1000, timings["live"] / 1000, transferred
+
+
+def measure_next_lesson(browser, base):
+    """Seconds from clicking 'next' on a live lesson until the next lesson's figures are live."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(base + f"{LESSON}.html")
+    page.wait_for_selector("body.figures-live", state="attached", timeout=180_000)
+    started = page.evaluate("performance.now()")
+    page.locator("a[rel=next]").click()
+    page.wait_for_function(f"document.body.dataset.lesson === '{NEXT_LESSON}' && document.body.classList.contains('figures-live')", timeout=180_000)
+    seconds = (page.evaluate("performance.now()") - started) / 1000
+    context.close()
+    return seconds
+
+
+def measure_slider(browser, base, presses=40):
+    """Round trips (ms) from a key press on the degree slider to the worker's answer on screen."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(base + f"{LESSON}.html")
+    page.wait_for_selector("body.figures-live", state="attached", timeout=180_000)
+    page.evaluate("""() => {
+        window.__trips = [];
+        document.addEventListener('keydown', () => { window.__pressed = performance.now(); }, true);
+        document.addEventListener('figure-state', () => requestAnimationFrame(() => window.__trips.push(performance.now() - window.__pressed)));
+    }""")
+    handle = page.locator(f"#figure-{FIGURE} .noUi-handle").first
+    handle.focus()
+    for press in range(presses):
+        changes = page.evaluate("window.course.changes")
+        page.keyboard.press("ArrowRight" if (press // 8) % 2 == 0 else "ArrowLeft")
+        page.wait_for_function(f"window.course.changes > {changes}", timeout=30_000)
+        page.wait_for_timeout(60)
+    trips = page.evaluate("window.__trips")
+    context.close()
+    return trips
+
+
+def measure_playground(browser, base, seconds=6.0):
+    """Training updates drawn per second while the playground plays (one loss point per update)."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(base + "5-playground.html")
+    page.wait_for_selector("body.figures-live", state="attached", timeout=180_000)
+    count = """() => { const docs = [...Bokeh.documents].reverse();
+        for (const doc of docs) { const m = doc.get_model_by_name('playground_losses'); if (m) return m.data.epoch.length; }
+        return -1; }"""
+    page.locator("#figure-playground button", has_text="Play").first.click()
+    page.wait_for_timeout(1000)
+    first, started = page.evaluate(count), time.monotonic()
+    page.wait_for_timeout(seconds * 1000)
+    last, elapsed = page.evaluate(count), time.monotonic() - started
+    context.close()
+    return (last - first) / elapsed
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+# ---------------------------------------------------------------- report
+
+
+def judge(results):
+    """Each target: (what, value, target, met, by how much)."""
+    rows = []
+    for key, (what, sense, target) in TARGETS.items():
+        value = results[key]
+        met = value <= target if sense == "<=" else value >= target
+        rows.append({"what": what, "value": value, "target": f"{sense} {target}", "met": met,
+                     "off_by": None if met else round(abs(value - target) / target * 100)})
+    return rows
+
+
+def write_report(results, rows, folder):
+    (folder / "results.json").write_text(json.dumps({"results": results, "targets": rows}, indent=2) + "\n")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {results['date']} on {results['machine']}, Chromium headless, localhost with gzip,",
+        f"{results['runs']} cold runs each (medians). Ours: the lesson page `{LESSON}.html` with all its figures",
+        f"(`{FIGURE}` among them); naive: `panel convert --to pyodide-worker` of `{FIGURE}` alone, URLs made local,",
+        "wheels as published and installed by micropip. Regenerate with `./course bench`.",
+        "",
+        "| measure | ours | naive | ratio |",
+        "| --- | --- | --- | --- |",
+        f"| first paint (s) | {results['ours_paint_s']:.2f} | {results['naive_paint_s']:.2f} | |",
+        f"| pre-rendered figures drawn (s) | {results['ours_figures_s']:.2f} | {results['naive_figures_s']:.2f} | |",
+        f"| time to interactive, cold (s) | {results['ours_tti_s']:.2f} | {results['naive_tti_s']:.2f} | {results['tti_ratio']:.2f} |",
+        f"| next lesson (s) | {results['next_lesson_s']:.2f} | {results['naive_tti_s']:.2f} (cold again) | {results['next_lesson_ratio']:.2f} |",
+        f"| bytes for the first page (MB) | {results['first_page_mb']:.1f} | {results['naive_page_mb']:.1f} | {results['first_page_mb'] / results['naive_page_mb']:.2f} |",
+        f"| slider round trip p50 / p95 (ms) | {results['slider_p50_ms']:.0f} / {results['slider_p95_ms']:.0f} | | |",
+        f"| playground updates per second | {results['playground_updates_per_s']:.1f} | | |",
+        "",
+        "## Targets",
+        "",
+        "| target | value | goal | met |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        verdict = "yes" if row["met"] else f"**no**, off by {row['off_by']}%"
+        lines.append(f"| {row['what']} | {row['value']:.2f} | {row['target']} | {verdict} |")
+    lines += ["", "## Notes", "", (folder / "NOTES.md").read_text() if (folder / "NOTES.md").exists() else ""]
+    (folder / "RESULTS.md").write_text("\n".join(lines).rstrip() + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--dist", help="an already built site (default: build one)")
+    args = parser.parse_args()
+    import os
+
+    os.environ["PANEL_CDN_ROOT"] = "static/panel/"
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        site = Path(args.dist) if args.dist else folder / "site"
+        if not args.dist:
+            subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(site)], check=True, stdout=subprocess.DEVNULL)
+        naive = make_naive_page(site, folder)
+        ours_server, naive_server = serve.start(site, prefix="/course/"), serve.start(naive, prefix="/naive/")
+        ours_base = f"http://127.0.0.1:{ours_server.server_port}/course/"
+        naive_url = f"http://127.0.0.1:{naive_server.server_port}/naive/app.html"
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            ours = [measure_cold(browser, ours_base + f"{LESSON}.html", "body.figures-live", with_bytes=True) for _ in range(args.runs)]
+            naive_runs = [measure_cold(browser, naive_url, "body:not(.pn-loading)", with_bytes=True) for _ in range(args.runs)]
+            next_lessons = [measure_next_lesson(browser, ours_base) for _ in range(args.runs)]
+            trips = measure_slider(browser, ours_base)
+            updates = statistics.median(measure_playground(browser, ours_base) for _ in range(3))
+            browser.close()
+    median = lambda runs, index: statistics.median(run[index] for run in runs)  # noqa: E731
+    results = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "runs": args.runs,
+        "ours_paint_s": median(ours, 0), "ours_figures_s": median(ours, 1), "ours_tti_s": median(ours, 2),
+        "naive_paint_s": median(naive_runs, 0), "naive_figures_s": median(naive_runs, 1), "naive_tti_s": median(naive_runs, 2),
+        "next_lesson_s": statistics.median(next_lessons),
+        "first_page_mb": median(ours, 3) / 1e6, "naive_page_mb": median(naive_runs, 3) / 1e6,
+        "slider_p50_ms": percentile(trips, 0.5), "slider_p95_ms": percentile(trips, 0.95),
+        "playground_updates_per_s": updates,
+    }
+    results["first_content_s"] = max(results["ours_paint_s"], results["ours_figures_s"])
+    results["tti_ratio"] = results["ours_tti_s"] / results["naive_tti_s"]
+    results["next_lesson_ratio"] = results["next_lesson_s"] / results["naive_tti_s"]
+    rows = judge(results)
+    write_report(results, rows, ROOT / "bench")
+    print((ROOT / "bench" / "RESULTS.md").read_text())
+
+
+if __name__ == "__main__":
+    main()
