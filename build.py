@@ -7,6 +7,7 @@ A short pipeline of named steps; each prints one line of the summary:
     vendor_js        BokehJS and Panel's JS and CSS, served from the site itself
     bundle_python    our package and the pure wheels, byte-compiled by Pyodide, one zip
     render_pages     every lesson from Markdown, figures pre-rendered; the front page
+    export_notebooks every lesson as a Jupyter notebook, with our package's wheel beside them
     write_offline    the service worker's versioned file list and the web manifest
     package_scorm    the site as a SCORM 1.2 package for an LMS
 
@@ -68,7 +69,7 @@ SLIM_PREFIXES = (
 )
 SLIM_SUFFIXES = (".ts", ".tsx", ".pyi", ".map", ".less", "/RECORD", ".md")
 # Our own modules the browser does not run.
-AUTHOR_ONLY = ("dlviz/author.py", "dlviz/__main__.py", "dlviz/notebooks.py")
+AUTHOR_ONLY = ("dlviz/author.py", "dlviz/__main__.py")
 
 BOKEH_JS = ["bokeh.min.js", "bokeh-widgets.min.js", "bokeh-tables.min.js"]
 PANEL_DIST = ["panel.min.js", "css", "bundled/theme", "bundled/font-awesome", "images"]
@@ -295,6 +296,13 @@ def render_pages(out, lessons=None, **_):
     return render_site(out, only=lessons)
 
 
+def export_notebooks(out, **_):
+    """Every lesson as a Jupyter notebook in notebooks/, with the dlviz wheel to pip install beside them."""
+    from tools.notebooks import write_notebooks
+
+    return write_notebooks(out)
+
+
 def write_offline(out, **_):
     """The service worker (with a versioned list of every file) and the web manifest."""
     from tools.offline import write_service_worker
@@ -309,7 +317,10 @@ def package_scorm(out, **_):
     return write_scorm_package(out)
 
 
-STEPS = [vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, write_offline, package_scorm]
+STEPS = [
+    vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, export_notebooks, write_offline,
+    package_scorm,
+]
 
 
 def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", lessons=None, quiet=False):

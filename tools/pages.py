@@ -154,9 +154,9 @@ def lesson_html(lesson):
 
 
 def prerendered_figures(lesson, placed):
-    """The figures' first state as the page embeds it, checked against the text."""
+    """Each figure's first state as the page embeds it (one document each), checked against the text."""
     from dlviz.course import figure_classes
-    from dlviz.page import document_json, lesson_document, lesson_figures
+    from dlviz.page import build_figure, document_json, figure_document
 
     defined = list(figure_classes(lesson))
     missing = [name for name in placed if name not in defined]
@@ -166,14 +166,16 @@ def prerendered_figures(lesson, placed):
             f"{lesson.slug}: the text places figures its module lacks {missing} "
             f"and the module has figures the text never places {unplaced}"
         )
-    docs_json, render_items, roots = document_json(lesson_document(lesson_figures(lesson.slug)))
-    data = {
-        "docs_json": json.loads(docs_json),
-        "render_items": json.loads(render_items),
-        "roots": json.loads(roots),
-    }
+    data = {name: document_json(figure_document(build_figure(lesson.slug, name))) for name in placed}
     # Safe inside <script>: no "</" can close the tag early.
-    return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    return json.dumps(data, separators=(",", ":"), default=float).replace("</", "<\\/")
+
+
+def package_wheel_name():
+    """The file name of our package's wheel, which the notebooks install."""
+    from tools.notebooks import wheel_name
+
+    return wheel_name()
 
 
 def page_scripts():
@@ -236,6 +238,8 @@ def render_site(out, only=None):
             html=Markup(html),
             figures_json=Markup(prerendered_figures(lesson, placed)),
             scripts=page_scripts(),
+            python=True,
+            wheel=package_wheel_name(),
             previous=lessons[number - 2] if number > 1 else None,
             next=lessons[number] if number < len(lessons) else None,
         )

@@ -1,9 +1,10 @@
-"""A lesson's figures as one Bokeh document: what the build pre-renders and the browser makes live.
+"""Each figure as its own Bokeh document: what the build pre-renders and the browser makes live.
 
-Both sides call `lesson_document`: the build in CPython (the figures' first
-state, serialised into the page) and the Web Worker in Pyodide (the same
-figures, then kept in sync with the page). Each figure is one root of the
-document, named after the figure, so the page finds the element it goes in.
+Both sides call `figure_document` and `document_json`: the build in CPython
+(the figure's first state, serialised into the page) and the Web Worker in
+Pyodide (the same figure, then kept in sync with the page). One document per
+figure lets the page draw, and the worker make live, one figure at a time:
+the figure the learner is looking at first.
 """
 
 import json
@@ -22,10 +23,13 @@ def lesson_figures(slug, states=None):
     figure does not accept are dropped, so a bad link falls back to defaults.
     """
     states = states or {}
-    return {
-        name: cls(**accepted_state(cls, states.get(name, {})))
-        for name, cls in figure_classes(lesson_by_slug(slug)).items()
-    }
+    return {name: build_figure(slug, name, states.get(name)) for name in figure_classes(lesson_by_slug(slug))}
+
+
+def build_figure(slug, name, state=None):
+    """The lesson's figure called `name`, with the parameter values in `state` it accepts."""
+    cls = figure_classes(lesson_by_slug(slug))[name]
+    return cls(**accepted_state(cls, state or {}))
 
 
 def accepted_state(cls, values):
@@ -42,24 +46,20 @@ def accepted_state(cls, values):
     return accepted
 
 
-def lesson_document(figures, document=None):
-    """Add each figure to `document` (a new one by default) as a root named after it."""
+def figure_document(figure, document=None):
+    """`figure` as the one root of `document` (a new one by default)."""
     document = document or Document()
-    for name, figure in figures.items():
-        root = pn.panel(figure).get_root(document)
-        root.name = name
-        document.add_root(root)
+    document.add_root(pn.panel(figure).get_root(document))
     return document
 
 
 def document_json(document):
-    """The document as the page embeds it: (docs_json, render_items, {figure name: root id})."""
+    """The document as the page embeds it: {"docs_json", "render_items", "root_id"}."""
     docs_json, render_items = standalone_docs_json_and_render_items(
         document.roots, suppress_callback_warning=True
     )
-    roots = {root.name: root.id for root in document.roots}
-    return (
-        json.dumps(docs_json),
-        json.dumps([item.to_json() for item in render_items]),
-        json.dumps(roots),
-    )
+    return {
+        "docs_json": docs_json,
+        "render_items": [item.to_json() for item in render_items],
+        "root_id": document.roots[0].id,
+    }

@@ -1,17 +1,20 @@
 // The page's side of the course: draw the pre-rendered figures at once, then make
 // them live with Python from a Web Worker, and keep that worker across lessons.
+//
+// Each figure is its own Bokeh document. The page draws the pre-rendered ones
+// nearest the screen first; the worker builds the live ones in that same order
+// and each answers its controls as soon as it arrives.
 "use strict";
 
 (() => {
   const STATUS_ID = "python-status";
+  const SLOW_SECONDS = 60;
   let worker = null;
   let generation = 0; // bumps with every lesson opened in this tab
-  let jsdoc = null; // the live Bokeh document of the open lesson
-  let busy = false; // a patch is with the worker
-  let queue = []; // changes made meanwhile, latest per model attribute
+  let live = {}; // figure name -> {jsdoc, busy, queue}: the figures answering their controls
+  let expected = 0; // how many figures the open lesson has
   let patching = 0; // >0 while applying the worker's own changes
   let slowTimer = null; // offers a retry if Python takes unusually long
-  const SLOW_SECONDS = 60;
 
   // ------------------------------------------------------------ status line
 
@@ -40,50 +43,62 @@
 
   function figureData() {
     const script = document.getElementById("figures-json");
-    return script ? JSON.parse(script.textContent) : null;
+    return script ? JSON.parse(script.textContent) : {};
   }
 
-  function figureElementId(name) {
-    return `figure-${name}`;
+  function figureElement(name) {
+    return document.getElementById(`figure-${name}`);
   }
 
-  function withRoots(renderItems, roots) {
-    // roots: {figure name: root model id}; the page's elements are named after figures
-    const items = JSON.parse(JSON.stringify(renderItems));
-    const byId = {};
-    for (const [name, id] of Object.entries(roots)) {
-      if (document.getElementById(figureElementId(name))) byId[id] = figureElementId(name);
-    }
-    items[0].roots = byId;
-    items[0].root_ids = Object.keys(byId);
-    return items;
+  // Figure names, the ones on screen first, then the nearest below, then above.
+  function byNearness(names) {
+    const height = window.innerHeight;
+    const distance = (name) => {
+      const element = figureElement(name);
+      if (!element) return Infinity;
+      const box = element.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < height) return 0;
+      return box.top >= height ? box.top - height : height - box.bottom + 1e6;
+    };
+    return [...names].sort((a, b) => distance(a) - distance(b));
   }
 
-  function removeViews() {
+  function removeViews(element) {
     if (!window.Bokeh || !Bokeh.index) return;
-    for (const view of [...Bokeh.index.roots]) view.remove();
+    for (const view of [...Bokeh.index.roots]) {
+      if (!element || element.contains(view.el)) view.remove();
+    }
   }
 
-  async function embed(docsJson, renderItems, roots) {
-    // Keep each figure's height while it is swapped, so the text does not jump.
-    const elements = Object.keys(roots)
-      .map((name) => document.getElementById(figureElementId(name)))
-      .filter(Boolean);
-    for (const element of elements) element.style.minHeight = `${element.offsetHeight}px`;
-    removeViews();
-    for (const element of elements) element.replaceChildren();
-    const views = await Bokeh.embed.embed_items(docsJson, withRoots(renderItems, roots));
+  // Draw one figure's document into its element, keeping the element's height meanwhile.
+  async function embed(name, data) {
+    const element = figureElement(name);
+    if (!element) return null;
+    element.style.minHeight = `${element.offsetHeight}px`;
+    removeViews(element);
+    element.replaceChildren();
+    const items = JSON.parse(JSON.stringify(data.render_items));
+    items[0].roots = { [data.root_id]: element.id };
+    items[0].root_ids = [data.root_id];
+    const views = await Bokeh.embed.embed_items(data.docs_json, items);
     requestAnimationFrame(() => {
-      for (const element of elements) element.style.minHeight = "";
+      element.style.minHeight = "";
     });
     return views;
   }
 
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
   async function showPrerendered() {
     const data = figureData();
-    if (!data || !window.Bokeh || document.body.classList.contains("figures-live")) return;
-    await embed(data.docs_json, data.render_items, data.roots);
+    const lesson = document.body.dataset.lesson;
+    for (const name of byNearness(Object.keys(data))) {
+      if (!window.Bokeh || document.body.dataset.lesson !== lesson) return;
+      if (!live[name]) await embed(name, data[name]);
+      await nextFrame(); // paint this one before drawing the next
+    }
     document.body.classList.add("figures-drawn");
+    announceFigures();
   }
 
   // ------------------------------------------------------------ what each figure shows, in words
@@ -107,9 +122,27 @@
     return parts.map((part) => part.textContent).join("").replace(/\s+/g, " ").trim();
   }
 
+  // Bokeh names neither a slider's handle nor a checkbox for screen readers, though
+  // each shows its label beside it (in the same shadow root): name them after it.
+  function nameControls(root) {
+    for (const element of root.querySelectorAll("*")) {
+      const shadow = element.shadowRoot;
+      if (!shadow) continue;
+      const named = (control, label) => {
+        const text = label && label.firstChild && label.firstChild.nodeType === Node.TEXT_NODE ? label.firstChild.textContent.replace(/:\s*$/, "").trim() : "";
+        if (control && text && control.getAttribute("aria-label") !== text) control.setAttribute("aria-label", text);
+      };
+      named(shadow.querySelector(".noUi-handle"), shadow.querySelector(".bk-slider-title"));
+      named(shadow.querySelector("input[type=checkbox]:not([aria-label])"), shadow.querySelector(".bk-label"));
+      for (const tool of shadow.querySelectorAll(".bk-OnOffButton[title], .bk-ClickButton[title]")) tool.setAttribute("role", "button");
+      nameControls(shadow);
+    }
+  }
+
   // Screen readers hear each figure's read-out as it changes (an aria-live region per figure).
   function announceFigures() {
     for (const figure of document.querySelectorAll("figure.course-figure")) {
+      nameControls(figure);
       const now = figure.querySelector(".figure-now");
       const text = readoutText(figure);
       if (now && text && now.textContent !== text) now.textContent = text;
@@ -131,8 +164,7 @@
       details.innerHTML = '<summary>Embed this figure</summary><label>Paste this into a web page or an LMS (as HTML):<textarea readonly rows="3"></textarea></label><button type="button">Copy</button>';
       details.querySelector("textarea").value = snippet;
       details.querySelector("button").addEventListener("click", async (event) => {
-        const textarea = details.querySelector("textarea");
-        textarea.select();
+        details.querySelector("textarea").select();
         try {
           await navigator.clipboard.writeText(snippet);
           event.target.textContent = "Copied";
@@ -153,39 +185,53 @@
     report();
   }
 
-  // ------------------------------------------------------------ syncing
+  // ------------------------------------------------------------ syncing, one document per figure
 
-  function sendChange(event) {
-    if (patching > 0 || (event.setter_id != null && event.setter_id === "py")) return;
-    if (busy && event.model && event.attr) {
-      queue = queue.filter((old) => !(old.model === event.model && old.attr === event.attr));
-      queue.push(event);
+  function sendChange(name, event) {
+    const figure = live[name];
+    if (!figure || patching > 0 || (event.setter_id != null && event.setter_id === "py")) return;
+    if (figure.busy && event.model && event.attr) {
+      figure.queue = figure.queue.filter((old) => !(old.model === event.model && old.attr === event.attr));
+      figure.queue.push(event);
       return;
     }
-    busy = true;
-    worker.postMessage({ type: "patch", patch: jsdoc.create_json_patch([event]), generation });
+    figure.busy = true;
+    worker.postMessage({ type: "patch", name, patch: figure.jsdoc.create_json_patch([event]), generation });
   }
 
-  function onIdle() {
-    if (queue.length) {
-      const patch = jsdoc.create_json_patch(queue);
-      queue = [];
-      worker.postMessage({ type: "patch", patch, generation });
+  function onIdle(message) {
+    const figure = live[message.name];
+    window.course.states = JSON.parse(message.states);
+    window.course.changes += 1;
+    announceFigures();
+    document.dispatchEvent(new CustomEvent("figure-state", { detail: window.course.states }));
+    if (!figure) return;
+    if (figure.queue.length) {
+      const patch = figure.jsdoc.create_json_patch(figure.queue);
+      figure.queue = [];
+      worker.postMessage({ type: "patch", name: message.name, patch, generation });
     } else {
-      busy = false;
+      figure.busy = false;
     }
   }
 
   async function onRender(message) {
     if (!window.Bokeh) throw new Error("the plotting library did not load; reload the page");
-    const views = await embed(JSON.parse(message.docs_json), JSON.parse(message.render_items), JSON.parse(message.roots));
-    if (message.generation !== generation) return;
-    const manager = views[0];
-    jsdoc = manager ? [...manager.roots.values()][0].model.document : null;
-    if (jsdoc) jsdoc.on_change(sendChange, false);
-    busy = false;
-    queue = [];
-    worker.postMessage({ type: "rendered", generation });
+    const views = await embed(message.name, JSON.parse(message.figure));
+    if (message.generation !== generation || !views) return;
+    const jsdoc = [...views[0].roots.values()][0].model.document;
+    live[message.name] = { jsdoc, busy: false, queue: [] };
+    jsdoc.on_change((event) => sendChange(message.name, event), false);
+    worker.postMessage({ type: "rendered", name: message.name, generation });
+    const element = figureElement(message.name);
+    if (element) element.closest("figure").classList.add("figure-live");
+    const count = Object.keys(live).length;
+    window.course.timeline.push([`live ${message.name}`, Math.round(performance.now())]);
+    document.dispatchEvent(new CustomEvent("figure-live", { detail: message.name }));
+    if (count < expected) {
+      showStatus(`${count} of ${expected} figures live… building the next`, { percent: 90 + Math.round((10 * count) / expected) });
+      return;
+    }
     clearTimeout(slowTimer);
     hideStatus();
     announceFigures();
@@ -195,10 +241,11 @@
   }
 
   function onPatch(message) {
-    if (message.generation !== generation || !jsdoc) return;
+    const figure = live[message.name];
+    if (message.generation !== generation || !figure) return;
     patching += 1;
     try {
-      jsdoc.apply_json_patch(message.patch, message.buffers);
+      figure.jsdoc.apply_json_patch(message.patch, message.buffers);
     } finally {
       patching -= 1;
     }
@@ -218,57 +265,40 @@
   }
 
   function startWorker() {
-    worker = new Worker(new URL("static/worker.js", document.baseURI));
+    const early = window.earlyPython; // started by mode.js in <head>
+    window.earlyPython = null;
+    worker = early ? early.worker : new Worker(new URL("static/worker.js", document.baseURI));
     worker.onmessage = (event) => {
       const message = event.data;
-      window.course.timeline.push([message.type === "progress" ? message.message : message.type, Math.round(performance.now())]);
       if (message.type === "progress") {
+        window.course.timeline.push([message.message, Math.round(performance.now())]);
         showStatus(`${message.message}… ${message.percent}%`, { percent: message.percent });
       } else if (message.type === "render") {
-        if (message.generation === generation) {
-          onRender(message).catch((error) => {
-            console.error(error);
-            fail(`the figures could not be drawn (${error.message})`);
-          });
-        }
+        if (message.generation !== generation) return;
+        onRender(message).catch((error) => {
+          console.error(error);
+          fail(`the figures could not be drawn (${error.message})`);
+        });
       } else if (message.type === "patch") {
         onPatch(message);
       } else if (message.type === "idle") {
-        if (message.generation !== generation) return;
-        window.course.states = JSON.parse(message.states);
-        window.course.changes += 1;
-        announceFigures();
-        document.dispatchEvent(new CustomEvent("figure-state", { detail: window.course.states }));
-        onIdle();
+        if (message.generation === generation) onIdle(message);
       } else if (message.type === "error") {
         console.error(message.detail);
         fail(message.message);
       }
     };
     worker.onerror = (event) => fail(event.message || "the Python worker stopped");
+    if (early) for (const event of early.early) worker.onmessage(event);
   }
 
   function fail(reason) {
     clearTimeout(slowTimer);
-    showStatus(`Live figures could not start: ${reason}. The text and pictures still work.`, {
-      error: true,
-      retry: true,
-    });
+    showStatus(`Live figures could not start: ${reason}. The text and pictures still work.`, { error: true, retry: true });
     document.body.classList.add("figures-failed");
   }
 
-  function openLesson() {
-    const data = figureData();
-    if (!data || !Object.keys(data.roots).length) return;
-    const reason = liveUnavailableReason();
-    if (reason) {
-      showStatus(reason, { error: true });
-      return;
-    }
-    if (!worker) startWorker();
-    generation += 1;
-    jsdoc = null;
-    showStatus("Loading Python…", { percent: 0 });
+  function warnIfSlow() {
     clearTimeout(slowTimer);
     slowTimer = setTimeout(() => {
       const element = statusElement();
@@ -277,9 +307,30 @@
         element.querySelector("button").hidden = false;
       }
     }, SLOW_SECONDS * 1000);
+  }
+
+  function bootPython() {
+    if (!worker && !liveUnavailableReason()) startWorker();
+  }
+
+  function openLesson() {
+    const names = Object.keys(figureData());
+    generation += 1;
+    live = {};
+    expected = names.length;
+    if (!names.length) return;
+    const reason = liveUnavailableReason();
+    if (reason) {
+      showStatus(reason, { error: true });
+      return;
+    }
+    bootPython();
+    showStatus("Loading Python…", { percent: 0 });
+    warnIfSlow();
     worker.postMessage({
       type: "open",
       slug: document.body.dataset.lesson,
+      order: byNearness(names),
       states: JSON.stringify(window.courseState ? window.courseState.figureStates() : {}),
       generation,
     });
@@ -326,8 +377,8 @@
     document.body.classList.remove("figures-drawn", "figures-live");
     document.dispatchEvent(new CustomEvent("lesson-opened"));
     addEmbedSnippets();
-    await showPrerendered();
     openLesson();
+    await showPrerendered();
   }
 
   document.addEventListener("click", (event) => {
@@ -350,18 +401,14 @@
 
   // ------------------------------------------------------------ start
 
-  // This script runs first of the page's deferred scripts: Python starts loading in
-  // the worker while BokehJS loads here and draws the pre-rendered figures.
-  function start() {
+  // Once the page is parsed (BokehJS, deferred, has run by then): ask for the figures and draw the pictures.
+  async function start() {
     const status = statusElement();
     if (status) status.querySelector("button").addEventListener("click", retry);
-    openLesson();
-    window.addEventListener("load", registerServiceWorker);
-  }
-
-  async function drawWhenReady() {
     addEmbedSnippets();
     reportHeightWhenEmbedded();
+    openLesson();
+    window.addEventListener("load", registerServiceWorker);
     try {
       await showPrerendered();
     } catch (error) {
@@ -369,13 +416,10 @@
     }
   }
 
-  // states: every live figure's parameters, after the learner's last change
+  // states: every live figure's changed parameters, after the learner's last change
   // changes: how many of the learner's changes the worker has finished applying
-  // timeline: [what the worker said, when (ms since the page started)], for the benchmark
+  // timeline: [what happened, when (ms since the page started)], for the benchmark
   window.course = { goTo, states: {}, changes: 0, timeline: [] };
-  start();
-  // Deferred scripts run while readyState is "interactive", before DOMContentLoaded,
-  // and BokehJS (deferred after this one) is ready only by then.
-  if (document.readyState === "complete") drawWhenReady();
-  else document.addEventListener("DOMContentLoaded", drawWhenReady);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,8 +1,19 @@
-// Runs before the page is drawn: ?embed shows a lesson without the site's chrome, and
-// ?embed&figure=NAME shows only that figure, for an iframe in an LMS or another site.
-// In an LMS (a SCORM API in a parent frame) a lesson is one activity: no site navigation.
+// Runs before the page is drawn, from <head>:
+// - on a lesson page (data-python), starts Python in its Web Worker at once, so it loads
+//   while the page and BokehJS do; course.js takes the worker and the messages it sent;
+// - ?embed shows a lesson without the site's chrome, and ?embed&figure=NAME only that
+//   figure, for an iframe in an LMS or another site;
+// - in an LMS (a SCORM API in a parent frame) a lesson is one activity: no site navigation.
 "use strict";
 (() => {
+  const script = document.currentScript;
+  if (script && "python" in script.dataset && location.protocol !== "file:" && typeof WebAssembly === "object" && window.Worker) {
+    const worker = new Worker(new URL("worker.js", script.src));
+    const early = [];
+    worker.onmessage = (event) => early.push(event);
+    worker.onerror = (event) => early.push({ data: { type: "error", message: event.message || "the Python worker did not start", detail: "" } });
+    window.earlyPython = { worker, early };
+  }
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
   if (findScormAPI()) root.classList.add("embed", "scorm");

@@ -1,13 +1,16 @@
 // The page's Python: Pyodide in a Web Worker, so nothing it computes freezes the page.
 // One worker serves every lesson the learner opens in this tab: Python starts once.
 //
-// Messages in:  {type: "open", slug, states, generation}  build a lesson's figures
-//               {type: "rendered", generation}             the page drew them: start syncing
-//               {type: "patch", patch, generation}         the learner changed a control
+// Each figure is a Bokeh document of its own, built in the order the page asks for
+// (the ones on screen first), so each answers its controls as soon as it is drawn.
+//
+// Messages in:  {type: "open", slug, order, states, generation}  build a lesson's figures, in order
+//               {type: "rendered", name, generation}             the page drew one: start syncing it
+//               {type: "patch", name, patch, generation}         the learner changed a control
 // Messages out: {type: "progress", percent, message}
-//               {type: "render", docs_json, render_items, roots, generation}
-//               {type: "patch", patch, buffers, generation}
-//               {type: "idle", generation, states}         ready for the next patch; the figures' state
+//               {type: "render", name, figure, generation}       one figure's document, as JSON
+//               {type: "patch", name, patch, buffers, generation}
+//               {type: "idle", name, generation, states}         ready for the next patch; the figures' state
 //               {type: "error", message, detail}
 "use strict";
 
@@ -24,9 +27,13 @@ function progress(percent, message) {
   self.postMessage({ type: "progress", percent, message });
 }
 
-function sendPatch(patch, buffers, patchGeneration) {
-  self.postMessage({ type: "patch", patch, buffers, generation: patchGeneration });
+// Python tags each figure's changes "generation/name" (see dlviz.browser.link).
+function sendPatch(patch, buffers, tag) {
+  const [patchGeneration, name] = tag.split("/");
+  self.postMessage({ type: "patch", name, patch, buffers, generation: Number(patchGeneration) });
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function fetchBytes(url) {
   let response;
@@ -87,16 +94,13 @@ async function boot() {
 async function openLesson(message) {
   await started;
   generation = message.generation;
+  browser.open_lesson(message.slug, message.states || "{}");
   progress(90, "Building the figures");
-  const [docsJson, renderItems, roots] = browser.open_lesson(message.slug, message.states || "{}").toJs();
-  if (generation !== message.generation) return; // the learner moved on meanwhile
-  self.postMessage({
-    type: "render",
-    docs_json: docsJson,
-    render_items: renderItems,
-    roots,
-    generation: message.generation,
-  });
+  for (const name of message.order) {
+    await nextTask(); // let the learner's changes to figures already live go first
+    if (generation !== message.generation) return; // the learner moved on meanwhile
+    self.postMessage({ type: "render", name, figure: browser.open_figure(name), generation });
+  }
 }
 
 function report(error) {
@@ -114,10 +118,10 @@ self.onmessage = async (event) => {
     } else if (message.generation !== generation) {
       return; // about a lesson that is no longer open
     } else if (message.type === "rendered") {
-      browser.link(sendPatch, message.generation);
+      browser.link(message.name, sendPatch, `${message.generation}/${message.name}`);
     } else if (message.type === "patch") {
-      browser.apply_patch(message.patch);
-      self.postMessage({ type: "idle", generation, states: browser.figure_states() });
+      browser.apply_patch(message.name, message.patch);
+      self.postMessage({ type: "idle", name: message.name, generation, states: browser.figure_states() });
     }
   } catch (error) {
     report(error);

@@ -35,9 +35,10 @@ def test_figures_are_prerendered_into_each_lesson(built_site):
     for lesson in available_lessons():
         html = (built_site / f"{lesson.slug}.html").read_text()
         data = json.loads(re.search(r'<script type="application/json" id="figures-json">(.*?)</script>', html, re.S).group(1))
-        for name in data["roots"]:
+        assert data, lesson.slug
+        for name, figure in data.items():
             assert f'id="figure-{name}"' in html
-        assert data["docs_json"]
+            assert figure["docs_json"] and figure["root_id"]
 
 
 def test_panel_resources_point_at_the_site_not_a_cdn(built_site):
@@ -97,7 +98,7 @@ def test_a_missing_compiled_wheel_stops_the_build_naming_it(tmp_path):
 def test_build_command_prints_each_named_step(built_site, capsys):
     # The summary rows come from the same step functions the session build ran.
     assert [step.__name__ for step in build.STEPS] == [
-        "vendor_pyodide", "vendor_wheels", "vendor_js", "bundle_python", "render_pages", "write_offline",
+        "vendor_pyodide", "vendor_wheels", "vendor_js", "bundle_python", "render_pages", "export_notebooks", "write_offline",
         "package_scorm",
     ]
 

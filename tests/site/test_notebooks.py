@@ -1,0 +1,93 @@
+"""The lessons as Jupyter notebooks: valid, complete, reproducible, and running top to bottom."""
+
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from dlviz.course import figure_classes
+from tools.notebooks import NOTEBOOKS, write_notebooks
+from tools.pages import LESSON_TEXT, ROOT, available_lessons
+
+CELL_TIMEOUT = 60  # seconds: a cell builds one figure, well under a second here
+PANEL_VIEW = "application/vnd.holoviews_exec.v0+json"  # how Panel shows an object in Jupyter
+
+
+def notebook(built_site, lesson):
+    return nbformat.read(built_site / NOTEBOOKS / f"{lesson.slug}.ipynb", as_version=4)
+
+
+def test_every_lesson_has_a_valid_notebook(built_site):
+    names = {path.name for path in (built_site / NOTEBOOKS).glob("*.ipynb")}
+    assert names == {f"{lesson.slug}.ipynb" for lesson in available_lessons()}
+    for lesson in available_lessons():
+        nbformat.validate(notebook(built_site, lesson))
+
+
+def test_each_figure_has_a_code_cell_and_every_heading_is_kept(built_site):
+    for lesson in available_lessons():
+        cells = notebook(built_site, lesson).cells
+        code = [cell.source for cell in cells if cell.cell_type == "code"]
+        markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+        built = [source for source in code if "pn.panel(" in source]
+        assert len(built) == len(figure_classes(lesson)), lesson.slug
+        for name, figure_class in figure_classes(lesson).items():
+            assert f"{name} = {figure_class.__name__}()" in "\n".join(built)
+        text = (LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8")
+        for heading in re.findall(r"^#{1,6} .+$", text, re.M):
+            assert heading in markdown, f"{lesson.slug}: {heading!r} is missing"
+
+
+def test_notebooks_store_no_outputs_and_rebuild_identically(built_site, tmp_path):
+    for path in write_notebooks(tmp_path):
+        assert path.read_bytes() == (built_site / NOTEBOOKS / path.name).read_bytes(), path.name
+    for lesson in available_lessons():
+        code = [cell for cell in notebook(built_site, lesson).cells if cell.cell_type == "code"]
+        assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
+
+
+def test_the_wheel_names_our_dependencies_and_pip_installs(built_site, tmp_path):
+    (wheel,) = (built_site / NOTEBOOKS).glob("dlviz-*-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.testzip() is None
+        assert "dlviz/__init__.py" in archive.namelist()
+        metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for requirement in project["dependencies"]:
+        assert f"Requires-Dist: {requirement}\n" in metadata
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--no-deps", "--no-index", "--target", str(tmp_path / "site-packages"), str(wheel)],
+        check=True,
+    )
+    assert (tmp_path / "site-packages" / "dlviz" / "figures" / "fundamentals.py").exists()
+
+
+@pytest.mark.parametrize("lesson", available_lessons(), ids=lambda lesson: lesson.slug)
+def test_notebook_runs_top_to_bottom_and_shows_every_figure(built_site, lesson):
+    folder = built_site / NOTEBOOKS
+    executed = notebook(built_site, lesson)
+    client = NotebookClient(
+        executed, timeout=CELL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
+    client.execute(env=kernel_environment())
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    errors = [output for cell in code for output in cell.outputs if output.output_type == "error"]
+    assert not errors, errors
+    for cell in code:
+        if "pn.panel(" in cell.source:
+            shown = [kind for output in cell.outputs for kind in output.get("data", {})]
+            assert PANEL_VIEW in shown and "text/html" in shown, f"{lesson.slug}: {cell.source!r} showed {shown}"
+
+
+def kernel_environment():
+    """This process's environment with our package importable, and Panel's CDN root left as in a teacher's Jupyter."""
+    environment = {key: value for key, value in os.environ.items() if key != "PANEL_CDN_ROOT"}
+    environment["PYTHONPATH"] = str(ROOT / "py")
+    return environment
