@@ -249,6 +249,7 @@ def render_site(out, only=None):
 
     front = jinja.get_template("index.html").render(
         **common, slug="", title="A Visual Introduction to Deep Learning", quizzes=quizzes,
+        wheel=package_wheel_name(),
         description="An interactive course in deep learning that runs in your browser.",
     )
     (out / "index.html").write_text(front, encoding="utf-8")
