@@ -40,7 +40,8 @@ def lesson_page(lesson):
         if part[0] == "text":
             column.append(pn.pane.Markdown(part[1], sizing_mode="stretch_width"))
         else:
-            column.append(figures[part[1]])
+            name = part[1]
+            column.append(pn.Column(figures[name], css_classes=["course-figure", f"figure-{name}"], sizing_mode="stretch_width"))
             column.append(pn.pane.Markdown(f"*{part[2]}*", sizing_mode="stretch_width"))
     return column
 
@@ -55,7 +56,7 @@ def author_pages():
 
 
 def serve(port=5006, reload=True, show=False, threaded=False):
-    """Serve every lesson; returns the server (with threaded=True) or blocks."""
+    """Serve every lesson; blocks, or with threaded=True returns the running server (its `stop()` ends it)."""
     if reload:
         for path in LESSON_TEXT.glob("*.md"):
             pn.io.reload.watch(str(path))

@@ -84,7 +84,7 @@ async function boot() {
   try {
     pyodide.unpackArchive(archive, "zip", { extractDir: SITE_PACKAGES });
   } catch (error) {
-    throw new Error(`python.zip is damaged (${error.message})`);
+    throw new Error(`python.zip is damaged: ${summarise(String(error.message))}`);
   }
   progress(75, "Starting Panel");
   await pyodide.runPythonAsync("import dlviz.browser");
@@ -103,11 +103,16 @@ async function openLesson(message) {
   }
 }
 
+// One line for the learner: a Python traceback's last "Kind: message" line, else the first line.
+function summarise(text) {
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  if (!lines.some((line) => line.startsWith("Traceback"))) return lines[0] || text;
+  return lines.filter((line) => /^[\w.]+: /.test(line)).pop() || lines[lines.length - 1];
+}
+
 function report(error) {
   const text = String(error && error.message ? error.message : error);
-  const lines = text.trim().split("\n");
-  const summary = lines.filter((line) => /^\w*(Error|Exception)\b/.test(line)).pop() || lines[lines.length - 1];
-  self.postMessage({ type: "error", message: summary, detail: text });
+  self.postMessage({ type: "error", message: summarise(text), detail: text });
 }
 
 self.onmessage = async (event) => {

@@ -53,3 +53,34 @@ def test_page_opened_from_a_file_shows_text_pictures_and_how_to_go_live(chromium
         assert page.locator("main h1").first.is_visible()
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(
+    ("damaged", "message"),
+    [("pyodide/numpy-*.whl", "numpy"), ("python.zip", "python.zip")],
+)
+def test_a_damaged_file_in_the_site_gives_a_clear_message_and_a_retry(chromium, built_site, tmp_path, damaged, message):
+    """A corrupt wheel or archive on the host: the page says what failed, keeps its text and pictures."""
+    import shutil
+
+    from tests.conftest import SUB_PATH, serve
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    target = next((site / "static").glob(damaged))
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\0" * 64
+    target.write_bytes(bytes(data))
+    server = serve.start(site, prefix=SUB_PATH)
+    context = chromium.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}{SUB_PATH}{LESSON_PAGES[0]}")
+        page.wait_for_selector("body.figures-failed", state="attached", timeout=120_000)
+        status = page.locator("#python-status").inner_text()
+        assert "Live figures could not start" in status and message in status
+        assert page.locator("#python-status button").is_visible()
+        assert page.locator("body.figures-drawn").count() == 1
+    finally:
+        context.close()
+        server.shutdown()

@@ -1,0 +1,65 @@
+"""Author mode: CPython's Panel server serves every lesson, and its figures answer their controls."""
+
+import socket
+
+import pytest
+
+from dlviz import author
+from dlviz.course import figure_classes, lesson_by_slug
+from tools.pages import available_lessons
+
+from .test_figures import CONTROLS
+
+LESSONS = [lesson.slug for lesson in available_lessons()]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def author_url():
+    port = free_port()
+    server = author.serve(port=port, reload=False, threaded=True)
+    yield f"http://127.0.0.1:{port}/"
+    server.stop()
+
+
+def readout(page, figure):
+    host = page.locator(f".figure-{figure} .readout").first
+    return host.evaluate(
+        "(e) => (e.shadowRoot ? [...e.shadowRoot.children].filter((c) => !['STYLE', 'LINK'].includes(c.tagName))"
+        ".map((c) => c.textContent).join('') : e.textContent).replace(/\\s+/g, ' ').trim()"
+    )
+
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_every_figure_answers_its_main_control_in_author_mode(chromium, author_url, slug):
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.goto(author_url + slug)
+        for figure in figure_classes(lesson_by_slug(slug)):
+            page.locator(f".figure-{figure} .readout").first.wait_for(state="attached", timeout=60_000)
+            before = readout(page, figure)
+            control = page.locator(f".figure-{figure}").locator(CONTROLS).first
+            control.scroll_into_view_if_needed()
+            kind = control.evaluate("(e) => e.classList.contains('noUi-handle') ? 'slider' : e.tagName.toLowerCase()")
+            if kind == "slider":
+                control.focus()
+                at_maximum = control.get_attribute("aria-valuenow") == control.get_attribute("aria-valuemax")
+                page.keyboard.press("ArrowLeft" if at_maximum else "ArrowRight")
+            elif kind == "select":
+                options = control.evaluate("(e) => [...e.options].map((o) => o.value)")
+                control.select_option(next(o for o in options if o != control.input_value()))
+            else:
+                control.focus()
+                page.keyboard.press("Space" if control.get_attribute("type") == "checkbox" else "Enter")
+            for _ in range(100):
+                if readout(page, figure) != before:
+                    break
+                page.wait_for_timeout(100)
+            assert readout(page, figure) != before, f"{slug}:{figure} did not answer its {kind}"
+    finally:
+        page.close()
