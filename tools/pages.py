@@ -13,6 +13,8 @@ before Python starts.
 
 import json
 import re
+from html import escape as escape_html
+from html import unescape as unescape_html
 import shutil
 from pathlib import Path
 
@@ -153,8 +155,11 @@ def lesson_html(lesson):
     return html, env.get("figures", []), [f"{lesson.slug}-q{n}" for n in range(1, env.get("quizzes", 0) + 1)]
 
 
-def prerendered_figures(lesson, placed):
-    """Each figure's first state as the page embeds it (one document each), checked against the text."""
+def prerendered_figures(lesson, placed, readouts=None):
+    """Each figure's first state as the page embeds it (one document each), checked against the text.
+
+    `readouts`, a dict, receives each figure's read-out as text: its first text alternative.
+    """
     from dlviz.course import figure_classes
     from dlviz.page import build_figure, document_json, figure_document
 
@@ -166,9 +171,31 @@ def prerendered_figures(lesson, placed):
             f"{lesson.slug}: the text places figures its module lacks {missing} "
             f"and the module has figures the text never places {unplaced}"
         )
-    data = {name: document_json(figure_document(build_figure(lesson.slug, name))) for name in placed}
+    figures = {name: build_figure(lesson.slug, name) for name in placed}
+    if readouts is not None:
+        readouts.update({name: readout_text(figure) for name, figure in figures.items()})
+    data = {name: document_json(figure_document(figure)) for name, figure in figures.items()}
     # Safe inside <script>: no "</" can close the tag early.
     return json.dumps(data, separators=(",", ":"), default=float).replace("</", "<\\/")
+
+
+def readout_text(figure):
+    """What a figure's read-out says, as plain text."""
+    numbers = getattr(figure, "numbers", None)
+    text = re.sub(r"<[^>]+>", "", str(getattr(numbers, "object", "") or ""))
+    return re.sub(r"\s+", " ", unescape_html(text)).strip()
+
+
+def with_readouts(html, readouts):
+    """The lesson's HTML with each figure's live region already saying what the figure shows.
+
+    Filled in here, the region has its text before any script runs (and without one), and
+    a screen reader hears it change only when the learner changes the figure.
+    """
+    for name, text in readouts.items():
+        empty = f'id="figure-{name}-now" aria-live="polite"></p>'
+        html = html.replace(empty, f'id="figure-{name}-now" aria-live="polite">{escape_html(text)}</p>')
+    return html
 
 
 def package_wheel_name():
@@ -229,6 +256,9 @@ def render_site(out, only=None):
     quizzes = {}
     for number, lesson in enumerate(lessons, start=1):
         html, placed, quizzes[lesson.slug] = lesson_html(lesson)
+        readouts = {}
+        figures_json = prerendered_figures(lesson, placed, readouts)
+        html = with_readouts(html, readouts)
         page = jinja.get_template("lesson.html").render(
             **common,
             slug=lesson.slug,
@@ -236,7 +266,7 @@ def render_site(out, only=None):
             description=lesson.summary,
             number=number,
             html=Markup(html),
-            figures_json=Markup(prerendered_figures(lesson, placed)),
+            figures_json=Markup(figures_json),
             scripts=page_scripts(),
             python=True,
             wheel=package_wheel_name(),

@@ -224,7 +224,10 @@
     jsdoc.on_change((event) => sendChange(message.name, event), false);
     worker.postMessage({ type: "rendered", name: message.name, generation });
     const element = figureElement(message.name);
-    if (element) element.closest("figure").classList.add("figure-live");
+    if (element) {
+      element.closest("figure").classList.add("figure-live");
+      requestAnimationFrame(() => nameControls(element));
+    }
     const count = Object.keys(live).length;
     window.course.timeline.push([`live ${message.name}`, Math.round(performance.now())]);
     document.dispatchEvent(new CustomEvent("figure-live", { detail: message.name }));

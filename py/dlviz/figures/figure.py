@@ -17,6 +17,15 @@ CLASS_COLOURS = (BLUE, ORANGE)  # label 0, label 1
 
 PLOT_HEIGHT = 320
 
+# The keyboard focus ring inside Panel's and Bokeh's shadow roots, which the page's
+# CSS cannot reach: the same ring course.css draws around links and buttons.
+FOCUS_CSS = """
+:is(.noUi-handle, button, input, select, textarea, [tabindex]):focus-visible {
+  outline: 3px solid #1d2330 !important;
+  outline-offset: 2px;
+}
+"""
+
 
 class Figure(param.Parameterized):
     """An interactive figure: parameters are its state, `__panel__` its view.
@@ -26,6 +35,13 @@ class Figure(param.Parameterized):
     text states the figure's key values: what a screen reader announces, and
     what the tests compare between the browser and CPython.
     """
+
+    def __init_subclass__(cls, **options):
+        # Every figure's view gets the course's keyboard focus ring on its widgets.
+        super().__init_subclass__(**options)
+        view = cls.__dict__.get("__panel__")
+        if view is not None:
+            cls.__panel__ = lambda self: keyboard_focus(view(self))
 
     def __panel__(self):
         raise NotImplementedError
@@ -48,8 +64,22 @@ def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
         **options,
     )
     plot.toolbar.logo = None
+    plot.toolbar.stylesheets = [FOCUS_CSS]
+    plot.stylesheets = [FOCUS_CSS]  # the plot area itself takes the focus, for Bokeh's key events
     plot.title.text_font_size = "14px"
     return plot
+
+
+def square(plot, size=460):
+    """Make `plot` a square `size` pixels wide, or as wide as a narrower screen allows."""
+    plot.width = plot.height = size
+    plot.sizing_mode, plot.aspect_ratio, plot.max_width = "scale_width", 1, size
+    return plot
+
+
+def centred(plot):
+    """`plot` in the middle of its column."""
+    return pn.FlexBox(pn.pane.Bokeh(plot), justify_content="center", sizing_mode="stretch_width")
 
 
 def readout(text=""):
@@ -63,3 +93,16 @@ def row(*items):
         item.min_width = 280
         item.styles = {"flex": "1 1 320px"}
     return pn.FlexBox(*items, flex_wrap="wrap", sizing_mode="stretch_width")
+
+
+def keyboard_focus(view):
+    """Give every widget in `view` the course's visible focus ring; returns `view`."""
+    for widget in view.select(pn.widgets.Widget):
+        if FOCUS_CSS not in widget.stylesheets:
+            widget.stylesheets = [*widget.stylesheets, FOCUS_CSS]
+    return view
+
+
+def controls(*widgets):
+    """Widgets side by side that wrap below each other on a narrow screen."""
+    return pn.FlexBox(*widgets, flex_wrap="wrap", sizing_mode="stretch_width")

@@ -13,7 +13,7 @@ from dlviz.core.perceptron import boundary_segment, perceptron_predict
 from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, mean_squared_error, train_and_held_out_error
 from dlviz.core.shift import city_points, linear_accuracy, nearest_centroid
 
-from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, new_plot, readout, row
+from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, controls, new_plot, readout, row
 
 SEED = 19750
 HELD_OUT_SEED = 2024
@@ -159,7 +159,7 @@ class NewPoints(Figure):
         )
 
     def __panel__(self):
-        buttons = pn.Row(self.add_between, self.add_beyond, self.clear)
+        buttons = controls(self.add_between, self.add_beyond, self.clear)
         return pn.Column(buttons, self.plot, self.numbers, sizing_mode="stretch_width")
 
 

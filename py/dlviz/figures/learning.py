@@ -25,7 +25,7 @@ from dlviz.core.landscape import (
 )
 from dlviz.core.network import Network
 
-from .figure import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, new_plot, readout, row
+from .figure import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, controls, new_plot, readout, row
 
 SEED = 19750
 SLOPES = (-4.0, 8.0)  # the landscape's window, and the sliders' bounds
@@ -276,7 +276,7 @@ class GradientDescent(Figure):
         )
 
     def __panel__(self):
-        buttons = pn.Row(self.step_button, self.player.button, self.reset_button)
+        buttons = controls(self.step_button, self.player.button, self.reset_button)
         return pn.Column(self.rate_slider, buttons, self.steps_slider, self.plots, self.numbers,
                          sizing_mode="stretch_width")
 
@@ -498,7 +498,7 @@ class OptimiserRace(Figure):
         )
 
     def __panel__(self):
-        return pn.Column(self.rate_slider, pn.Row(self.player.button, self.steps_slider),
+        return pn.Column(self.rate_slider, controls(self.player.button, self.steps_slider),
                          self.plots, self.numbers, sizing_mode="stretch_width")
 
 

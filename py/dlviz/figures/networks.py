@@ -22,7 +22,7 @@ from dlviz.core.transforms import (
 from dlviz.core.wide_layer import hidden_activations, output, wavy_curve, wide_layer_fit
 
 from .figure import (
-    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, SKY, VERMILION, Figure, new_plot, readout, row,
+    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, SKY, VERMILION, Figure, centred, new_plot, readout, row, square,
 )
 
 SEED = 19750
@@ -227,7 +227,7 @@ class RingsIn3D(Figure):
 
         view = new_plot("Hidden layer H1, H2, H3: three numbers per point", "", "",
                         x_range=Range1d(-1.8, 1.8), y_range=Range1d(-1.8, 1.8))
-        view.sizing_mode, view.width, view.height = "fixed", 460, 460
+        square(view)
         view.axis.visible = False
         view.grid.visible = False
         self.box = ColumnDataSource({"xs": [], "ys": []})
@@ -248,7 +248,7 @@ class RingsIn3D(Figure):
         self.azimuth_slider = pn.widgets.IntSlider.from_param(self.param.azimuth, name="Turn (azimuth)")
         self.elevation_slider = pn.widgets.IntSlider.from_param(self.param.elevation, name="Tilt (elevation)")
         self.numbers = readout()
-        self.plots = pn.Row(pn.HSpacer(), pn.pane.Bokeh(view), pn.HSpacer(), sizing_mode="stretch_width")
+        self.plots = centred(view)
         self._update()
 
     def _project(self, points):
@@ -447,7 +447,7 @@ class MorphingSpace(Figure):
         self.dots = ColumnDataSource({"x": [], "y": [], "colour": []})
         self.boundary = ColumnDataSource({"x": [], "y": []})
         plot = new_plot("", "", "", x_range=Range1d(-6, 6), y_range=Range1d(-6, 6))
-        plot.sizing_mode, plot.width, plot.height = "fixed", 460, 460
+        square(plot)
         plot.multi_line("xs", "ys", source=self.grid, line_color=GREY, line_alpha=0.55, line_width=1)
         plot.scatter("x", "y", source=self.dots, size=6, color="colour",
                      line_color="white", line_width=0.5)
@@ -493,8 +493,8 @@ class MorphingSpace(Figure):
         )
 
     def __panel__(self):
-        centred = pn.Row(pn.HSpacer(), pn.pane.Bokeh(self.plot), pn.HSpacer(), sizing_mode="stretch_width")
-        return pn.Column(self.layer_slider, self.steps_slider, centred,
+        plot = centred(self.plot)
+        return pn.Column(self.layer_slider, self.steps_slider, plot,
                          self.numbers, sizing_mode="stretch_width")
 
 

@@ -141,10 +141,10 @@ class Playground(Figure):
             pn.widgets.IntSlider.from_param(self.param.hidden_layers, name="Hidden layers"),
             pn.widgets.IntSlider.from_param(self.param.neurons, name="Neurons per layer"),
             pn.widgets.Select.from_param(self.param.activation, name="Activation"),
-            pn.widgets.DiscreteSlider.from_param(self.param.learning_rate, name="Learning rate"),
+            pn.widgets.Select.from_param(self.param.learning_rate, name="Learning rate"),
             pn.widgets.IntSlider.from_param(self.param.batch_size, name="Batch size"),
             pn.widgets.Select.from_param(self.param.regularisation, name="Regularisation"),
-            pn.widgets.DiscreteSlider.from_param(self.param.regularisation_rate, name="Regularisation rate"),
+            pn.widgets.Select.from_param(self.param.regularisation_rate, name="Regularisation rate"),
         ]
         for widget in widgets:
             widget.sizing_mode = "stretch_width"
