@@ -96,6 +96,7 @@
       if (!window.Bokeh || document.body.dataset.lesson !== lesson) return;
       if (!live[name]) await embed(name, data[name]);
       await nextFrame(); // paint this one before drawing the next
+      letPythonStart();
     }
     document.body.classList.add("figures-drawn");
     announceFigures();
@@ -316,6 +317,15 @@
     if (!worker && !liveUnavailableReason()) startWorker();
   }
 
+  // Python waits until the first figure is drawn (see worker.js), or a moment at most.
+  const GO_AFTER_MS = 400;
+  let goSent = false;
+  function letPythonStart() {
+    if (goSent || !worker) return;
+    goSent = true;
+    worker.postMessage({ type: "go" });
+  }
+
   function openLesson() {
     const names = Object.keys(figureData());
     generation += 1;
@@ -328,6 +338,7 @@
       return;
     }
     bootPython();
+    setTimeout(letPythonStart, GO_AFTER_MS);
     showStatus("Loading Python…", { percent: 0 });
     warnIfSlow();
     worker.postMessage({
@@ -342,6 +353,7 @@
   function retry() {
     if (worker) worker.terminate();
     worker = null;
+    goSent = false;
     document.body.classList.remove("figures-failed");
     openLesson();
   }

@@ -4,7 +4,8 @@
 // Each figure is a Bokeh document of its own, built in the order the page asks for
 // (the ones on screen first), so each answers its controls as soon as it is drawn.
 //
-// Messages in:  {type: "open", slug, order, states, generation}  build a lesson's figures, in order
+// Messages in:  {type: "go"}                                      start Python (the page has drawn)
+//               {type: "open", slug, order, states, generation}  build a lesson's figures, in order
 //               {type: "rendered", name, generation}             the page drew one: start syncing it
 //               {type: "patch", name, patch, generation}         the learner changed a control
 // Messages out: {type: "progress", percent, message}
@@ -21,6 +22,12 @@ const SITE_PACKAGES = "/lib/python3.13/site-packages";
 
 let browser = null; // the dlviz.browser module, once Python is ready
 let generation = 0; // the lesson the page is showing; older patches are dropped
+// The page says "go" once its first pre-rendered figure is on screen (or soon after
+// it starts): compiling Python's WebAssembly would otherwise compete with drawing it.
+let go;
+const goSignal = new Promise((resolve) => {
+  go = resolve;
+});
 const started = boot();
 
 function progress(percent, message) {
@@ -61,10 +68,11 @@ function runtimeFailure() {
 }
 
 async function boot() {
-  progress(5, "Loading Python");
-  // Download the course's Python while the runtime starts.
+  // Download the course's Python at once, while the page draws and the runtime starts.
   const archiveDownload = fetchBytes(new URL("python.zip", self.location).href);
   archiveDownload.catch(() => {}); // reported when awaited below
+  await goSignal;
+  progress(5, "Loading Python");
   const pyodide = await Promise.race([
     loadPyodide({
       indexURL: new URL("pyodide/", self.location).href,
@@ -118,7 +126,9 @@ function report(error) {
 self.onmessage = async (event) => {
   const message = event.data;
   try {
-    if (message.type === "open") {
+    if (message.type === "go") {
+      go();
+    } else if (message.type === "open") {
       await openLesson(message);
     } else if (message.generation !== generation) {
       return; // about a lesson that is no longer open
