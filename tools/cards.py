@@ -57,10 +57,14 @@ def curve_fit():
     return svg(body, "Twenty points with a smooth curve and a wiggly one through them")
 
 
-def rings():
-    points, labels = two_rings(size=300, seed=3)
+def two_classes(points, labels, label):
+    """A classification data set as blue and orange dots, centred in the card."""
     sx, sy = scale(points[:, 0], 70, 250), HEIGHT - scale(points[:, 1], 0, HEIGHT)
-    return svg(dots(sx, sy, [BLUE if label == 0 else ORANGE for label in labels], 2.6), "Two rings of points, one inside the other")
+    return svg(dots(sx, sy, [BLUE if value == 0 else ORANGE for value in labels], 2.6), label)
+
+
+def rings():
+    return two_classes(*two_rings(size=300, seed=3), "Two rings of points, one inside the other")
 
 
 def descent():
@@ -78,9 +82,7 @@ def descent():
 
 
 def spiral_card():
-    points, labels = spiral(size=300, seed=5)
-    sx, sy = scale(points[:, 0], 70, 250), HEIGHT - scale(points[:, 1], 0, HEIGHT)
-    return svg(dots(sx, sy, [BLUE if label == 0 else ORANGE for label in labels], 2.6), "Two interleaved spiral arms for a network to separate")
+    return two_classes(*spiral(size=300, seed=5), "Two interleaved spiral arms for a network to separate")
 
 
 def two_groups():

@@ -49,15 +49,8 @@ class Visit:
         return [url for url in everything if not url.startswith((self.base_url, "data:", "blob:"))]
 
     def readout(self, figure):
-        """The text of a figure's read-out, as a learner sees it (Playwright pierces Panel's shadow roots)."""
-        host = self.page.locator(f"#figure-{figure} .readout").first
-        if not host.count():
-            return None
-        text = host.evaluate(
-            "(e) => e.shadowRoot ? [...e.shadowRoot.children].filter((c) => !['STYLE', 'LINK'].includes(c.tagName))"
-            ".map((c) => c.textContent).join('') : e.textContent"
-        )
-        return re.sub(r"\s+", " ", text).strip()
+        """The text of a figure's read-out, as a learner sees it."""
+        return readout_in(self.page.locator(f"#figure-{figure}"))
 
     def wait_for_readout_change(self, figure, before, changes, timeout=30.0):
         """Wait until the worker has applied a change and the figure's read-out differs from `before`."""
@@ -83,6 +76,18 @@ def visit(chromium, site_url):
     yield open_visit
     for item in opened:
         item.close()
+
+
+def readout_in(figure_root):
+    """The text of the read-out inside `figure_root` (a locator; Playwright pierces Panel's shadow roots)."""
+    host = figure_root.locator(".readout").first
+    if not host.count():
+        return None
+    text = host.evaluate(
+        "(e) => e.shadowRoot ? [...e.shadowRoot.children].filter((c) => !['STYLE', 'LINK'].includes(c.tagName))"
+        ".map((c) => c.textContent).join('') : e.textContent"
+    )
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def text_of(html_text):

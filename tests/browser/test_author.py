@@ -8,7 +8,8 @@ from dlviz import author
 from dlviz.course import figure_classes, lesson_by_slug
 from tools.pages import available_lessons
 
-from .test_figures import CONTROLS
+from .conftest import readout_in
+from .test_figures import move_main_control
 
 LESSONS = [lesson.slug for lesson in available_lessons()]
 
@@ -28,11 +29,7 @@ def author_url():
 
 
 def readout(page, figure):
-    host = page.locator(f".figure-{figure} .readout").first
-    return host.evaluate(
-        "(e) => (e.shadowRoot ? [...e.shadowRoot.children].filter((c) => !['STYLE', 'LINK'].includes(c.tagName))"
-        ".map((c) => c.textContent).join('') : e.textContent).replace(/\\s+/g, ' ').trim()"
-    )
+    return readout_in(page.locator(f".figure-{figure}"))
 
 
 @pytest.mark.parametrize("slug", LESSONS)
@@ -43,19 +40,7 @@ def test_every_figure_answers_its_main_control_in_author_mode(chromium, author_u
         for figure in figure_classes(lesson_by_slug(slug)):
             page.locator(f".figure-{figure} .readout").first.wait_for(state="attached", timeout=60_000)
             before = readout(page, figure)
-            control = page.locator(f".figure-{figure}").locator(CONTROLS).first
-            control.scroll_into_view_if_needed()
-            kind = control.evaluate("(e) => e.classList.contains('noUi-handle') ? 'slider' : e.tagName.toLowerCase()")
-            if kind == "slider":
-                control.focus()
-                at_maximum = control.get_attribute("aria-valuenow") == control.get_attribute("aria-valuemax")
-                page.keyboard.press("ArrowLeft" if at_maximum else "ArrowRight")
-            elif kind == "select":
-                options = control.evaluate("(e) => [...e.options].map((o) => o.value)")
-                control.select_option(next(o for o in options if o != control.input_value()))
-            else:
-                control.focus()
-                page.keyboard.press("Space" if control.get_attribute("type") == "checkbox" else "Enter")
+            kind = move_main_control(page, page.locator(f".figure-{figure}"))
             for _ in range(100):
                 if readout(page, figure) != before:
                     break

@@ -34,9 +34,10 @@ def live_lessons(chromium, site_url):
         item.close()
 
 
-def move_main_control(page, figure):
-    """Change the figure's first control as a learner would; return what was done."""
-    control = page.locator(f"#figure-{figure}").locator(CONTROLS).first
+def move_main_control(page, figure_root):
+    """Change the first control inside `figure_root` (a locator) as a learner would; return what was done."""
+    control = figure_root.locator(CONTROLS).first
+    control.scroll_into_view_if_needed()
     kind = control.evaluate("(e) => e.classList.contains('noUi-handle') ? 'slider' : e.tagName.toLowerCase() + (e.type === 'checkbox' ? ':checkbox' : '')")
     if kind == "slider":
         control.focus()
@@ -60,7 +61,7 @@ def test_figure_answers_its_main_control_with_the_numbers_cpython_computes(live_
     before = browser.readout(figure)
     assert before, f"{figure} shows no read-out"
     changes = page.evaluate("window.course.changes")
-    kind = move_main_control(page, figure)
+    kind = move_main_control(page, page.locator(f"#figure-{figure}"))
     browser.wait_for_readout_change(figure, before, changes)
     page.wait_for_timeout(200)  # let any follow-up patches land
     shown = browser.readout(figure)
