@@ -406,14 +406,6 @@
 
   window.addEventListener("popstate", () => goTo(location.href, false));
 
-  // ------------------------------------------------------------ offline
-
-  function registerServiceWorker() {
-    if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
-    if (document.documentElement.classList.contains("scorm")) return; // the LMS serves the files
-    navigator.serviceWorker.register("sw.js").catch((error) => console.warn("offline use unavailable:", error));
-  }
-
   // ------------------------------------------------------------ start
 
   // Once the page is parsed (BokehJS, deferred, has run by then): ask for the figures and draw the pictures.
@@ -423,7 +415,6 @@
     addEmbedSnippets();
     reportHeightWhenEmbedded();
     openLesson();
-    window.addEventListener("load", registerServiceWorker);
     try {
       await showPrerendered();
     } catch (error) {
