@@ -103,7 +103,7 @@ def make_naive_page(site, folder):
 
     html = (work / "out" / "app.html").read_text()
     html = re.sub(r"https://cdn\.bokeh\.org/bokeh/release/(bokeh(?:-\w+)?)-[\d.]+\.min\.js", r"cdn/bokeh/\1.min.js", html)
-    html = html.replace("https://cdn.holoviz.org/panel/", "cdn/panel/")
+    html = html.replace(panel_default_cdn_root(), "cdn/panel/")
     (naive / "app.html").write_text(html)
 
     urls = [f"wheels/{wheel.name}" for wheel in sorted(wheels.glob("*.whl"))]
@@ -119,6 +119,13 @@ def make_naive_page(site, folder):
     assert "cdn." not in worker, "a CDN URL is left in the naive worker"
     (naive / "app.js").write_text(worker)
     return naive
+
+
+def panel_default_cdn_root():
+    """Where `panel convert` points Panel's files unless PANEL_CDN_ROOT says otherwise."""
+    import panel
+
+    return panel.config.param._cdn_root.default
 
 
 def copy_cdn_files(naive):

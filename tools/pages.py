@@ -129,7 +129,7 @@ def quiz_html(quiz, quiz_id):
             f'data-feedback="{escape_attribute(inline(numeric["feedback"]))}" autocomplete="off"></label>'
         )
     else:
-        parts.append(f'<fieldset><legend class="visually-hidden">Choose an answer</legend>')
+        parts.append('<fieldset><legend class="visually-hidden">Choose an answer</legend>')
         for number, option in enumerate(quiz["options"]):
             parts.append(
                 f'<label class="quiz-option"><input type="radio" name="{quiz_id}" value="{number}" '
@@ -220,11 +220,6 @@ def templates():
     )
 
 
-def first_heading_text(html):
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
-
-
 def fill_in_worker(worker):
     """Tell the worker which of Pyodide's packages to load: the build's list."""
     from build import PYODIDE_PACKAGES
@@ -289,11 +284,13 @@ def render_site(out, only=None):
 
 def page_weights(out):
     """(page, bytes) for each page: the HTML plus every file it or its worker loads."""
+    from build import PYODIDE_RUNTIME
+
     out = Path(out)
     shared = [out / script for script in page_scripts()]
     shared += [out / "static" / name for name in ("course.js", "course.css", "worker.js", "python.zip")]
     shared += list((out / "static" / "pyodide").glob("*.whl"))
-    shared += [out / "static" / "pyodide" / name for name in ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
+    shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME if name != "pyodide.mjs"]
     shared_bytes = sum(path.stat().st_size for path in shared if path.exists())
     return [
         (page.name, page.stat().st_size + shared_bytes)

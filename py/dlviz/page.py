@@ -7,8 +7,6 @@ figure lets the page draw, and the worker make live, one figure at a time:
 the figure the learner is looking at first.
 """
 
-import json
-
 import panel as pn
 from bokeh.document import Document
 from bokeh.embed.util import standalone_docs_json_and_render_items

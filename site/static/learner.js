@@ -190,29 +190,13 @@
   }
 
   // ------------------------------------------------------------ SCORM 1.2, in an LMS
-  // The LMS's API sits in a parent frame (or the opener). Each lesson is one SCO:
+  // mode.js found the LMS's API (window.courseLMS) before the page was drawn. Each lesson is one SCO:
   // completed once every question is answered; the score is the share answered right.
-
-  function findScormAPI() {
-    const places = [window, window.opener].filter(Boolean);
-    for (let start of places) {
-      for (let frame = start, depth = 0; frame && depth < 10; depth += 1) {
-        try {
-          if (frame.API && typeof frame.API.LMSInitialize === "function") return frame.API;
-        } catch (error) {
-          break; // another origin
-        }
-        if (frame.parent === frame) break;
-        frame = frame.parent;
-      }
-    }
-    return null;
-  }
 
   const scorm = { api: null, open: false };
 
   function startScorm() {
-    scorm.api = findScormAPI();
+    scorm.api = window.courseLMS;
     if (!scorm.api || !document.body.dataset.lesson) return;
     scorm.open = String(scorm.api.LMSInitialize("")) === "true";
     if (!scorm.open) return;

@@ -16,7 +16,8 @@
   }
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
-  if (findScormAPI()) root.classList.add("embed", "scorm");
+  window.courseLMS = findScormAPI(); // learner.js reports to it
+  if (window.courseLMS) root.classList.add("embed", "scorm");
   if (!query.has("embed")) return;
   root.classList.add("embed");
   const figure = query.get("figure");
@@ -27,15 +28,18 @@
     document.head.appendChild(style);
   }
 
+  // The LMS's SCORM 1.2 API: in this window, a parent frame, or the window that opened it.
   function findScormAPI() {
-    for (let frame = window, depth = 0; frame && depth < 10; depth += 1) {
-      try {
-        if (frame.API && typeof frame.API.LMSInitialize === "function") return frame.API;
-      } catch (error) {
-        return null; // a parent on another origin: no LMS of ours there
+    for (const start of [window, window.opener].filter(Boolean)) {
+      for (let frame = start, depth = 0; frame && depth < 10; depth += 1) {
+        try {
+          if (frame.API && typeof frame.API.LMSInitialize === "function") return frame.API;
+        } catch (error) {
+          break; // a frame on another origin: no LMS of ours there
+        }
+        if (frame.parent === frame) break;
+        frame = frame.parent;
       }
-      if (frame.parent === frame) break;
-      frame = frame.parent;
     }
     return null;
   }
