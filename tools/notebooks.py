@@ -20,7 +20,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tools.pages import LESSON_TEXT, available_lessons, markdown_renderer, parse_quiz
+from dlviz.course import available_lessons, lesson_text
+from tools.pages import markdown_renderer, parse_quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "py" / "dlviz"
@@ -73,7 +74,7 @@ def opening_cells(lesson, number, wheel_name):
 
 def lesson_cells(lesson):
     """The lesson's text as cells: Markdown between the figure blocks and quiz fences, which become cells of their own."""
-    source = (LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8")
+    source = lesson_text(lesson)
     lines = source.splitlines()
     tokens = [token for token in markdown_renderer().parse(source) if token.level == 0]
     cells, position = [], title_end(tokens)

@@ -23,11 +23,11 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
+from dlviz.course import available_lessons, lesson_text
 from tools.cards import write_cards
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
-LESSON_TEXT = SITE / "lessons"
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML
@@ -47,13 +47,6 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 FIGURE_BLOCK = re.compile(r"^figure\s+([a-z][a-z0-9_]*)\s*$")
-
-
-def available_lessons():
-    """The lessons whose text exists, in the course's order."""
-    from dlviz.course import LESSONS
-
-    return [lesson for lesson in LESSONS if (LESSON_TEXT / f"{lesson.slug}.md").exists()]
 
 
 def markdown_renderer():
@@ -151,7 +144,7 @@ def escape_attribute(html):
 def lesson_html(lesson):
     """The lesson's text as HTML, the figure names it places, and its question ids, in order."""
     env = {"slug": lesson.slug}
-    html = markdown_renderer().render((LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8"), env)
+    html = markdown_renderer().render(lesson_text(lesson), env)
     return html, env.get("figures", []), [f"{lesson.slug}-q{n}" for n in range(1, env.get("quizzes", 0) + 1)]
 
 

@@ -57,7 +57,7 @@ def manifest(lessons, files):
 
 def write_scorm_package(out):
     """Zip every file of the site with its imsmanifest.xml into out/PACKAGE_NAME."""
-    from tools.pages import available_lessons
+    from dlviz.course import available_lessons
 
     out = Path(out)
     lessons = [lesson for lesson in available_lessons() if (out / f"{lesson.slug}.html").exists()]

@@ -2,7 +2,7 @@
 
     python -m dlviz serve [--port 5006] [--no-reload]
 
-A teacher edits a lesson's Markdown in site/lessons/ or its figures in
+A teacher edits a lesson's Markdown in dlviz/lessons/ or its figures in
 dlviz/figures/ and the open page reloads with the change. The figures are the
 same objects the browser runs; only the server differs.
 """
@@ -13,10 +13,9 @@ from pathlib import Path
 
 import panel as pn
 
-from dlviz.course import LESSONS
+from dlviz.course import LESSON_TEXT, available_lessons, lesson_text
 from dlviz.page import lesson_figures
 
-LESSON_TEXT = Path(__file__).resolve().parents[2] / "site" / "lessons"
 FIGURE_BLOCK = re.compile(r"^::: *figure +([a-z][a-z0-9_]*) *\n(.*?)^::: *$", re.M | re.S)
 
 
@@ -33,7 +32,7 @@ def lesson_parts(text):
 
 def lesson_page(lesson):
     """A Panel page of the lesson: its text with its live figures in place."""
-    text = (LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8")
+    text = lesson_text(lesson)
     figures = lesson_figures(lesson.slug)
     column = pn.Column(sizing_mode="stretch_width", styles={"max-width": "1100px", "margin": "auto"})
     for part in lesson_parts(text):
@@ -49,9 +48,8 @@ def lesson_page(lesson):
 def author_pages():
     """{url path: page factory} for every lesson whose text exists."""
     pages = {}
-    for lesson in LESSONS:
-        if (LESSON_TEXT / f"{lesson.slug}.md").exists():
-            pages[lesson.slug] = lambda lesson=lesson: lesson_page(lesson)
+    for lesson in available_lessons():
+        pages[lesson.slug] = lambda lesson=lesson: lesson_page(lesson)
     return pages
 
 

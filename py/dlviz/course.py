@@ -1,12 +1,17 @@
 """The course's table of contents: every lesson, in order, and where its parts live.
 
-A lesson is a Markdown file in `site/lessons/` (its text) and a figure module in
+A lesson is a Markdown file in `dlviz/lessons/` (its text, shipped inside the package) and a figure module in
 `dlviz.figures` (its live figures). The text places each figure by name with a
 `::: figure NAME` block; the module's `FIGURES` maps each name to its class.
 """
 
 from importlib import import_module
+from pathlib import Path
 from typing import NamedTuple
+
+
+LESSON_TEXT = Path(__file__).resolve().parent / "lessons"
+"""Where each lesson's Markdown lives: <slug>.md."""
 
 
 class Lesson(NamedTuple):
@@ -65,6 +70,16 @@ def lesson_by_slug(slug):
             return lesson
     known = ", ".join(lesson.slug for lesson in LESSONS)
     raise ValueError(f"slug {slug!r} is not a lesson; known: {known}")
+
+
+def lesson_text(lesson):
+    """The lesson's Markdown."""
+    return (LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8")
+
+
+def available_lessons():
+    """The lessons whose text exists, in the course's order."""
+    return [lesson for lesson in LESSONS if (LESSON_TEXT / f"{lesson.slug}.md").exists()]
 
 
 def figure_classes(lesson):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.pages import available_lessons
+from dlviz.course import available_lessons
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LESSON_PAGES = [f"{lesson.slug}.html" for lesson in available_lessons()]

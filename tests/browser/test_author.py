@@ -6,7 +6,7 @@ import pytest
 
 from dlviz import author
 from dlviz.course import figure_classes, lesson_by_slug
-from tools.pages import available_lessons
+from dlviz.course import available_lessons
 
 from .conftest import readout_in
 from .test_figures import move_main_control

@@ -10,7 +10,7 @@ import pytest
 
 from dlviz.course import figure_classes
 from dlviz.page import lesson_figures
-from tools.pages import available_lessons
+from dlviz.course import available_lessons
 
 from .conftest import Visit, text_of
 

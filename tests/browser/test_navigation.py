@@ -1,6 +1,6 @@
 """Moving between lessons keeps Python running; after one visit the course works offline."""
 
-from tools.pages import available_lessons
+from dlviz.course import available_lessons
 
 LESSONS = [lesson.slug for lesson in available_lessons()]
 

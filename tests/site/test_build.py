@@ -11,7 +11,8 @@ import pytest
 
 import build
 from tests.conftest import pyodide_dist
-from tools.pages import available_lessons, parse_quiz
+from dlviz.course import available_lessons
+from tools.pages import parse_quiz
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 

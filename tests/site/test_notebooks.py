@@ -13,7 +13,8 @@ from nbclient import NotebookClient
 
 from dlviz.course import figure_classes
 from tools.notebooks import NOTEBOOKS, write_notebooks
-from tools.pages import LESSON_TEXT, ROOT, available_lessons
+from dlviz.course import available_lessons, lesson_text
+from tools.pages import ROOT
 
 CELL_TIMEOUT = 60  # seconds: a cell builds one figure, well under a second here
 PANEL_VIEW = "application/vnd.holoviews_exec.v0+json"  # how Panel shows an object in Jupyter
@@ -39,7 +40,7 @@ def test_each_figure_has_a_code_cell_and_every_heading_is_kept(built_site):
         assert len(built) == len(figure_classes(lesson)), lesson.slug
         for name, figure_class in figure_classes(lesson).items():
             assert f"{name} = {figure_class.__name__}()" in "\n".join(built)
-        text = (LESSON_TEXT / f"{lesson.slug}.md").read_text(encoding="utf-8")
+        text = lesson_text(lesson)
         for heading in re.findall(r"^#{1,6} .+$", text, re.M):
             assert heading in markdown, f"{lesson.slug}: {heading!r} is missing"
 
