@@ -280,7 +280,7 @@ def is_slimmed_away(member):
 
 def byte_compile(out, staging):
     """Compile every .py beside itself with the browser's own Python 3.13 (Pyodide under Node)."""
-    script = ROOT / "tools" / "pyodide_compile.mjs"
+    script = ROOT / "build_steps" / "pyodide_compile.mjs"
     result = subprocess.run(
         ["node", str(script), str(out / STATIC / "pyodide"), str(staging)],
         capture_output=True, text=True,
@@ -291,28 +291,28 @@ def byte_compile(out, staging):
 
 def render_pages(out, lessons=None, **_):
     """Every lesson page (or only `lessons`, by slug) and the front page, figures pre-rendered."""
-    from tools.pages import render_site
+    from build_steps.pages import render_site
 
     return render_site(out, only=lessons)
 
 
 def export_notebooks(out, **_):
     """Every lesson as a Jupyter notebook in notebooks/, with the dlviz wheel to pip install beside them."""
-    from tools.notebooks import write_notebooks
+    from build_steps.notebooks import write_notebooks
 
     return write_notebooks(out)
 
 
 def write_offline(out, **_):
     """The service worker (with a versioned list of every file) and the web manifest."""
-    from tools.offline import write_service_worker
+    from build_steps.offline import write_service_worker
 
     return write_service_worker(out)
 
 
 def package_scorm(out, **_):
     """The whole site as a SCORM 1.2 zip with imsmanifest.xml, one SCO per lesson, for an LMS."""
-    from tools.scorm import write_scorm_package
+    from build_steps.scorm import write_scorm_package
 
     return write_scorm_package(out)
 
@@ -363,7 +363,7 @@ def main(argv=None):
     files = sum(row[1] for row in summary)
     size = sum(row[2] for row in summary)
     print(f"  {'total':<16} {files:>5} files {size / 1e6:>8.2f} MB {time.perf_counter() - started:>6.1f} s")
-    from tools.pages import page_weights
+    from build_steps.pages import page_weights
 
     for page, weight in page_weights(Path(args.out)):
         print(f"  {page:<40} {weight / 1e6:>6.2f} MB to open (uncompressed)")

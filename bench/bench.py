@@ -30,10 +30,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "py"), str(ROOT)]
+sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
-import serve  # noqa: E402
-from browser import launch_chromium  # noqa: E402
+from dev import serve  # noqa: E402
+from dev.chromium import launch_chromium  # noqa: E402
 
 LESSON = "2-fundamentals-of-learning"
 NEXT_LESSON = "3-neural-networks"

@@ -6,7 +6,6 @@ the Pyodide CDN. Browser tests never skip for want of Pyodide: CI has it.
 """
 
 import os
-import sys
 from pathlib import Path
 
 # Before anything imports panel: the site serves Panel's files itself (see build.py).
@@ -15,10 +14,9 @@ os.environ["PANEL_CDN_ROOT"] = "static/panel/"
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
-import serve  # noqa: E402
-from browser import launch_chromium  # noqa: E402
+from dev import serve  # noqa: E402
+from dev.chromium import launch_chromium  # noqa: E402
 
 SUB_PATH = "/course/"
 

@@ -20,7 +20,7 @@ importScripts("pyodide/pyodide.js");
 const PYODIDE_PACKAGES = [] /* __PYODIDE_PACKAGES__ filled in by the build */;
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 
-let browser = null; // the dlviz.browser module, once Python is ready
+let browser = null; // the dlviz.worker module, once Python is ready
 let generation = 0; // the lesson the page is showing; older patches are dropped
 // The page says "go" once its first pre-rendered figure is on screen (or soon after
 // it starts): compiling Python's WebAssembly would otherwise compete with drawing it.
@@ -34,7 +34,7 @@ function progress(percent, message) {
   self.postMessage({ type: "progress", percent, message });
 }
 
-// Python tags each figure's changes "generation/name" (see dlviz.browser.link).
+// Python tags each figure's changes "generation/name" (see dlviz.worker.link).
 function sendPatch(patch, buffers, tag) {
   const [patchGeneration, name] = tag.split("/");
   self.postMessage({ type: "patch", name, patch, buffers, generation: Number(patchGeneration) });
@@ -95,8 +95,8 @@ async function boot() {
     throw new Error(`python.zip is damaged: ${summarise(String(error.message))}`);
   }
   progress(75, "Starting Panel");
-  await pyodide.runPythonAsync("import dlviz.browser");
-  browser = pyodide.pyimport("dlviz.browser");
+  await pyodide.runPythonAsync("import dlviz.worker");
+  browser = pyodide.pyimport("dlviz.worker");
 }
 
 async function openLesson(message) {

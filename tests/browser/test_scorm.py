@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from tests.conftest import ROOT
-from tools import serve
-from tools.scorm import PACKAGE_NAME
+from dev import serve
+from build_steps.scorm import PACKAGE_NAME
 
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
 LESSON = "2-fundamentals-of-learning"

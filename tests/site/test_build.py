@@ -12,7 +12,7 @@ import pytest
 import build
 from tests.conftest import pyodide_dist
 from dlviz.course import available_lessons
-from tools.pages import parse_quiz
+from build_steps.pages import parse_quiz
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 

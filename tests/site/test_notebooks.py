@@ -12,9 +12,9 @@ import pytest
 from nbclient import NotebookClient
 
 from dlviz.course import figure_classes
-from tools.notebooks import NOTEBOOKS, write_notebooks
+from build_steps.notebooks import NOTEBOOKS, write_notebooks
 from dlviz.course import available_lessons, lesson_text
-from tools.pages import ROOT
+from build_steps.pages import ROOT
 
 CELL_TIMEOUT = 60  # seconds: a cell builds one figure, well under a second here
 PANEL_VIEW = "application/vnd.holoviews_exec.v0+json"  # how Panel shows an object in Jupyter

@@ -1,5 +1,5 @@
 // Byte-compile a folder of Python files with the browser's own Python (Pyodide under Node).
-// Usage: node tools/pyodide_compile.mjs PYODIDE_DIR STAGING_DIR
+// Usage: node build_steps/pyodide_compile.mjs PYODIDE_DIR STAGING_DIR
 // Writes NAME.pyc beside each NAME.py in STAGING_DIR (compileall's legacy layout),
 // so the browser imports bytecode and never compiles the sources itself.
 import { loadPyodide } from "pyodide";

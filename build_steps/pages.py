@@ -24,7 +24,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 from dlviz.course import available_lessons, lesson_text
-from tools.cards import write_cards
+from build_steps.cards import write_cards
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -193,7 +193,7 @@ def with_readouts(html, readouts):
 
 def package_wheel_name():
     """The file name of our package's wheel, which the notebooks install."""
-    from tools.notebooks import wheel_name
+    from build_steps.notebooks import wheel_name
 
     return wheel_name()
 
@@ -207,7 +207,7 @@ def page_scripts():
 
 def templates():
     return Environment(
-        loader=FileSystemLoader([SITE / "templates", ROOT]),
+        loader=FileSystemLoader(SITE / "templates"),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )

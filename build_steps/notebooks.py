@@ -21,7 +21,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from dlviz.course import available_lessons, lesson_text
-from tools.pages import markdown_renderer, parse_quiz
+from build_steps.pages import markdown_renderer, parse_quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "py" / "dlviz"

@@ -1,21 +1,17 @@
 """Open a built page in headless Chromium as a learner would, and take a screenshot.
 
-    python tools/look.py PAGE.html [--dist dist] [--png look.png] [--width 1200]
+    python dev/look.py PAGE.html [--dist dist] [--png look.png] [--width 1200]
 
 Prints the page's errors, its requests that left the site, how long the
 pre-rendered and the live figures took, and the figures' state once live.
 """
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import serve  # noqa: E402
-from browser import launch_chromium  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+import serve  # this folder's, beside this script
+from chromium import launch_chromium
+from playwright.sync_api import sync_playwright
 
 
 def main():

@@ -1,4 +1,4 @@
-"""Serve the built site on localhost, as a static host would: `python tools/serve.py [dist]`.
+"""Serve the built site on localhost, as a static host would: `python dev/serve.py [dist]`.
 
 Files are served under an optional sub-path (GitHub Pages serves a project at
 /<repo>/), with the right types for WebAssembly and gzip for text and wasm.
