@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
+from build_steps.runtime import PYODIDE_NPM, pyodide_dist  # noqa: E402  (first: it points Panel at the site)
+from build_steps.vendor import pure_wheel_files  # noqa: E402
 from dev import serve  # noqa: E402
 from dev.chromium import launch_chromium  # noqa: E402
 
@@ -72,17 +74,8 @@ TARGETS = {
 # ---------------------------------------------------------------- the naive page
 
 
-def pyodide_dist():
-    """The local Pyodide distribution (for micropip, which only the naive page needs)."""
-    import os
-
-    return os.environ.get("DLVIZ_PYODIDE_DIST") or str(ROOT.parent / "shared" / "pyodide-0.28.0")
-
-
 def make_naive_page(site, folder):
     """`panel convert` the figure, then point every CDN URL at local files (as the guide's anchor did)."""
-    import build
-
     work = folder / "convert"
     work.mkdir(parents=True)
     (work / "app.py").write_text(NAIVE_APP)
@@ -92,11 +85,11 @@ def make_naive_page(site, folder):
     naive = folder / "naive"
     naive.mkdir()
     shutil.copytree(site / "static" / "pyodide", naive / "pyodide")
-    micropip = json.loads((build.PYODIDE_NPM / "pyodide-lock.json").read_text())["packages"]["micropip"]
+    micropip = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())["packages"]["micropip"]
     shutil.copy(Path(pyodide_dist()) / micropip["file_name"], naive / "pyodide")
     wheels = naive / "wheels"
     wheels.mkdir()
-    for wheel in build.pure_wheel_files(ROOT / ".cache" / "wheels"):
+    for wheel in pure_wheel_files(ROOT / ".cache" / "wheels"):
         shutil.copy(wheel, wheels / wheel.name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
     copy_cdn_files(naive)
@@ -292,7 +285,6 @@ def main():
     args = parser.parse_args()
     import os
 
-    os.environ["PANEL_CDN_ROOT"] = "static/panel/"
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as temporary:

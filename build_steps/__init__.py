@@ -4,3 +4,7 @@ Everything here runs at build time, in CPython (and Node for byte-compiling); no
 is shipped to the browser. Imports go one way: build.py imports the steps, and the steps
 import `runtime` (the facts about the browser's runtime) and the course's package.
 """
+
+
+class BuildError(Exception):
+    """A step could not finish; the message says which file and why."""

@@ -9,9 +9,12 @@ import hashlib
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from build_steps.runtime import ROOT
+from build_steps.scorm import PACKAGE_NAME
+from dlviz.course import TITLE
+
 SERVICE_WORKER = ROOT / "site" / "sw.js"
-NOT_CACHED = {"sw.js", "deep-learning-visually-scorm12.zip"}
+NOT_CACHED = {"sw.js", PACKAGE_NAME}
 
 
 def site_files(out):
@@ -31,14 +34,14 @@ def site_version(out, files):
     return digest.hexdigest()[:16]
 
 
-def write_service_worker(out):
+def write_offline(out, **_):
     """Write sw.js (version and file list filled in) and manifest.webmanifest into `out`."""
     out = Path(out)
     manifest = out / "manifest.webmanifest"
     manifest.write_text(json.dumps({
         "name": "Deep Learning, Visually",
         "short_name": "DL Visually",
-        "description": "A Visual Introduction to Deep Learning, running in your browser.",
+        "description": f"{TITLE}, running in your browser.",
         "start_url": "./index.html",
         "scope": "./",
         "display": "standalone",

@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from dlviz.course import TITLE, available_lessons
+
 PACKAGE_NAME = "deep-learning-visually-scorm12.zip"
-COURSE_TITLE = "A Visual Introduction to Deep Learning"
 
 
 def manifest(lessons, files):
@@ -41,7 +42,7 @@ def manifest(lessons, files):
   </metadata>
   <organizations default="course">
     <organization identifier="course">
-      <title>{escape(COURSE_TITLE)}</title>
+      <title>{escape(TITLE)}</title>
 {items}
     </organization>
   </organizations>
@@ -55,10 +56,8 @@ def manifest(lessons, files):
 """
 
 
-def write_scorm_package(out):
+def package_scorm(out, **_):
     """Zip every file of the site with its imsmanifest.xml into out/PACKAGE_NAME."""
-    from dlviz.course import available_lessons
-
     out = Path(out)
     lessons = [lesson for lesson in available_lessons() if (out / f"{lesson.slug}.html").exists()]
     files = sorted(

@@ -1,33 +1,19 @@
 """Fixtures shared by every test: the built site, a server for it, and Chromium.
 
-The site is built once per test run, with the compiled wheels from
-$DLVIZ_PYODIDE_DIST, else ../shared/pyodide-0.28.0 beside the repository, else
-the Pyodide CDN. Browser tests never skip for want of Pyodide: CI has it.
+The site is built once per test run, with the compiled wheels from the runtime's
+Pyodide distribution (build_steps.runtime.pyodide_dist). Browser tests never skip
+for want of Pyodide: CI has it.
 """
 
-import os
-from pathlib import Path
+# First, before anything imports panel: it points Panel at the site's own files.
+from build_steps.runtime import ROOT, pyodide_dist  # noqa: F401  (ROOT for the tests)
 
-# Before anything imports panel: the site serves Panel's files itself (see build.py).
-os.environ["PANEL_CDN_ROOT"] = "static/panel/"
-
-import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+import pytest  # noqa: E402
 
 from dev import serve  # noqa: E402
 from dev.chromium import launch_chromium  # noqa: E402
 
 SUB_PATH = "/course/"
-
-
-def pyodide_dist():
-    """The local Pyodide distribution folder to build with, or None for the CDN."""
-    configured = os.environ.get("DLVIZ_PYODIDE_DIST")
-    if configured:
-        return configured
-    shared = ROOT.parent / "shared" / "pyodide-0.28.0"
-    return str(shared) if shared.exists() else None
 
 
 @pytest.fixture(scope="session")

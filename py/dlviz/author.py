@@ -3,54 +3,45 @@
     python -m dlviz serve [--port 5006] [--no-reload]
 
 A teacher edits a lesson's Markdown in dlviz/lessons/ or its figures in
-dlviz/figures/ and the open page reloads with the change. The figures are the
-same objects the browser runs; only the server differs.
+dlviz/figures/ and the open page reloads with the change. The text is read by the
+lesson format's own parser and renderer (dlviz.lesson_markdown), as the site's pages
+are; each quiz shows its options with the answer behind a reveal. The figures are
+the same objects the browser runs; only the server differs.
 """
 
 import argparse
-import re
-from pathlib import Path
 
 import panel as pn
 
 from dlviz.course import LESSON_TEXT, available_lessons, lesson_text
+from dlviz.lesson_markdown import lesson_parts, markdown_renderer, quiz_markdown
 from dlviz.page import lesson_figures
-
-FIGURE_BLOCK = re.compile(r"^::: *figure +([a-z][a-z0-9_]*) *\n(.*?)^::: *$", re.M | re.S)
-
-
-def lesson_parts(text):
-    """Split lesson Markdown into ("text", markdown) and ("figure", name, caption) parts."""
-    parts, position = [], 0
-    for match in FIGURE_BLOCK.finditer(text):
-        parts.append(("text", text[position:match.start()]))
-        parts.append(("figure", match.group(1), match.group(2).strip()))
-        position = match.end()
-    parts.append(("text", text[position:]))
-    return [part for part in parts if part[0] == "figure" or part[1].strip()]
 
 
 def lesson_page(lesson):
-    """A Panel page of the lesson: its text with its live figures in place."""
-    text = lesson_text(lesson)
+    """A Panel page of the lesson: its text, quizzes and captions as the site renders them, its live figures in place."""
     figures = lesson_figures(lesson.slug)
+    renderer = markdown_renderer()
+
+    def html(markdown, **options):
+        return pn.pane.HTML(renderer.render(markdown), sizing_mode="stretch_width", **options)
+
     column = pn.Column(sizing_mode="stretch_width", styles={"max-width": "1100px", "margin": "auto"})
-    for part in lesson_parts(text):
-        if part[0] == "text":
-            column.append(pn.pane.Markdown(part[1], sizing_mode="stretch_width"))
-        else:
-            name = part[1]
+    for kind, *part in lesson_parts(lesson_text(lesson)):
+        if kind == "markdown":
+            column.append(html(part[0]))
+        elif kind == "figure":
+            name, caption = part
             column.append(pn.Column(figures[name], css_classes=["course-figure", f"figure-{name}"], sizing_mode="stretch_width"))
-            column.append(pn.pane.Markdown(f"*{part[2]}*", sizing_mode="stretch_width"))
+            column.append(html(f"*{caption}*"))
+        else:
+            column.append(html(quiz_markdown(part[0]), css_classes=["quiz"]))
     return column
 
 
 def author_pages():
     """{url path: page factory} for every lesson whose text exists."""
-    pages = {}
-    for lesson in available_lessons():
-        pages[lesson.slug] = lambda lesson=lesson: lesson_page(lesson)
-    return pages
+    return {lesson.slug: lambda lesson=lesson: lesson_page(lesson) for lesson in available_lessons()}
 
 
 def serve(port=5006, reload=True, show=False, threaded=False):

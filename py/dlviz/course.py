@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 
+TITLE = "A Visual Introduction to Deep Learning"
+
 LESSON_TEXT = Path(__file__).resolve().parent / "lessons"
 """Where each lesson's Markdown lives: <slug>.md."""
 

@@ -18,6 +18,7 @@
 importScripts("pyodide/pyodide.js");
 
 const PYODIDE_PACKAGES = [] /* __PYODIDE_PACKAGES__ filled in by the build */;
+const PANEL_CDN_ROOT = "" /* __PANEL_CDN_ROOT__ filled in by the build */;
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 
 let browser = null; // the dlviz.worker module, once Python is ready
@@ -76,7 +77,7 @@ async function boot() {
   const pyodide = await Promise.race([
     loadPyodide({
       indexURL: new URL("pyodide/", self.location).href,
-      env: { PANEL_CDN_ROOT: "static/panel/", HOME: "/home/pyodide" },
+      env: { PANEL_CDN_ROOT, HOME: "/home/pyodide" },
     }),
     runtimeFailure(),
   ]);

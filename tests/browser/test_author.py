@@ -1,12 +1,12 @@
-"""Author mode: CPython's Panel server serves every lesson, and its figures answer their controls."""
+"""Author mode: CPython's Panel server serves every lesson, read as the site reads it, and its figures answer their controls."""
 
 import socket
 
 import pytest
 
 from dlviz import author
-from dlviz.course import figure_classes, lesson_by_slug
-from dlviz.course import available_lessons
+from dlviz.course import available_lessons, figure_classes, lesson_by_slug, lesson_text
+from dlviz.lesson_markdown import lesson_parts
 
 from .conftest import readout_in
 from .test_figures import move_main_control
@@ -46,5 +46,25 @@ def test_every_figure_answers_its_main_control_in_author_mode(chromium, author_u
                     break
                 page.wait_for_timeout(100)
             assert readout(page, figure) != before, f"{slug}:{figure} did not answer its {kind}"
+    finally:
+        page.close()
+
+
+def test_author_mode_reads_the_text_as_the_site_does_quizzes_included(chromium, author_url):
+    lesson = lesson_by_slug("2-fundamentals-of-learning")
+    quizzes = [part[1] for part in lesson_parts(lesson_text(lesson)) if part[0] == "quiz"]
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.goto(author_url + lesson.slug)
+        boxes = page.locator(".quiz")
+        boxes.first.wait_for(state="attached", timeout=60_000)
+        assert boxes.count() == len(quizzes) > 0
+        for index, quiz in enumerate(quizzes):
+            box = boxes.nth(index)  # a pane: its text is in its shadow root, which locators enter
+            assert box.locator("p").first.inner_text().startswith("Check your understanding.")
+            assert box.locator("details summary").inner_text() == "Show answer"
+            assert box.locator("li").count() == len(quiz["options"])
+        assert page.locator("pre code").count() == 0, "a quiz fence shown as code"
+        assert page.locator("h2#lets-look-at-some-plots").count() == 1, "headings carry the site's anchors"
     finally:
         page.close()

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 import build
-from tests.conftest import pyodide_dist
+from build_steps import BuildError
+from build_steps.runtime import PYODIDE_NPM, pyodide_dist
+from build_steps.vendor import required_pyodide_packages, sha256, vendor_wheels
 from dlviz.course import available_lessons
-from build_steps.pages import parse_quiz
+from dlviz.lesson_markdown import parse_quiz
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
@@ -61,10 +63,10 @@ def test_python_archive_is_byte_compiled_and_slim(built_site):
 
 
 def test_compiled_wheels_match_the_npm_lock(built_site):
-    lock = json.loads((build.PYODIDE_NPM / "pyodide-lock.json").read_text())["packages"]
-    for name in build.required_pyodide_packages(lock):
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())["packages"]
+    for name in required_pyodide_packages(lock):
         wheel = built_site / "static" / "pyodide" / lock[name]["file_name"]
-        assert build.sha256(wheel) == lock[name]["sha256"]
+        assert sha256(wheel) == lock[name]["sha256"]
 
 
 def test_service_worker_lists_every_file_under_a_versioned_cache(built_site):
@@ -85,15 +87,15 @@ def test_a_corrupt_compiled_wheel_stops_the_build_naming_file_and_hashes(tmp_pat
     with open(wheel, "r+b") as handle:
         handle.seek(1000)
         handle.write(b"corrupted")
-    with pytest.raises(build.BuildError, match=rf"sha256 mismatch for {re.escape(wheel.name)}: expected [0-9a-f]{{64}}, got [0-9a-f]{{64}}"):
-        build.vendor_wheels(tmp_path / "out", pyodide_dist=corrupt)
+    with pytest.raises(BuildError, match=rf"sha256 mismatch for {re.escape(wheel.name)}: expected [0-9a-f]{{64}}, got [0-9a-f]{{64}}"):
+        vendor_wheels(tmp_path / "out", pyodide_dist=corrupt)
 
 
 def test_a_missing_compiled_wheel_stops_the_build_naming_it(tmp_path):
     empty = tmp_path / "empty-dist"
     empty.mkdir()
-    with pytest.raises(build.BuildError, match=r"numpy-2\.2\.5-.*\.whl is missing"):
-        build.vendor_wheels(tmp_path / "out", pyodide_dist=empty)
+    with pytest.raises(BuildError, match=r"numpy-2\.2\.5-.*\.whl is missing"):
+        vendor_wheels(tmp_path / "out", pyodide_dist=empty)
 
 
 def test_build_command_prints_each_named_step(built_site, capsys):

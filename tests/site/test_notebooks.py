@@ -12,9 +12,9 @@ import pytest
 from nbclient import NotebookClient
 
 from dlviz.course import figure_classes
-from build_steps.notebooks import NOTEBOOKS, write_notebooks
+from build_steps.notebooks import NOTEBOOKS, export_notebooks
 from dlviz.course import available_lessons, lesson_text
-from build_steps.pages import ROOT
+from build_steps.runtime import ROOT
 
 CELL_TIMEOUT = 60  # seconds: a cell builds one figure, well under a second here
 PANEL_VIEW = "application/vnd.holoviews_exec.v0+json"  # how Panel shows an object in Jupyter
@@ -46,7 +46,7 @@ def test_each_figure_has_a_code_cell_and_every_heading_is_kept(built_site):
 
 
 def test_notebooks_store_no_outputs_and_rebuild_identically(built_site, tmp_path):
-    for path in write_notebooks(tmp_path):
+    for path in export_notebooks(tmp_path):
         assert path.read_bytes() == (built_site / NOTEBOOKS / path.name).read_bytes(), path.name
     for lesson in available_lessons():
         code = [cell for cell in notebook(built_site, lesson).cells if cell.cell_type == "code"]

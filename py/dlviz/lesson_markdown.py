@@ -1,0 +1,175 @@
+"""The lesson format: Markdown with `::: figure NAME` blocks and ```quiz fences.
+
+One parser for every place a lesson is shown: the build's pages (HTML, quizzes as
+forms), the notebooks and author mode (the text cut at figures and quizzes). The
+text is CommonMark with tables, raw HTML and heading anchors; a figure block's body
+is the figure's caption:
+
+    ::: figure polynomial_fit
+    Move the degree: the training error keeps falling, the held-out error does not.
+    :::
+
+A quiz fence holds the question, then one option a line (`+ right :: why`,
+`- wrong :: why`) or one number (`= value ~ tolerance :: why`); see docs/authoring.md.
+"""
+
+import re
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.container import container_plugin
+
+from dlviz.course import lesson_text
+
+FIGURE_BLOCK = re.compile(r"^figure\s+([a-z][a-z0-9_]*)\s*$")
+
+
+def markdown_renderer():
+    """CommonMark with tables, heading anchors, `::: figure NAME` blocks and ```quiz fences."""
+    renderer = MarkdownIt("commonmark", {"html": True, "typographer": True})
+    renderer.add_render_rule("fence", render_fence)
+    renderer.enable(["table", "strikethrough"])
+    renderer.use(anchors_plugin, min_level=2, max_level=3)
+    renderer.use(
+        container_plugin,
+        "figure",
+        validate=lambda params, *_: bool(FIGURE_BLOCK.match(params.strip())),
+        render=render_figure_block,
+    )
+    return renderer
+
+
+def render_figure_block(renderer, tokens, index, options, env):
+    """A figure's place in the page: an empty root the page draws into, its live read-out, its caption."""
+    token = tokens[index]
+    if token.nesting == 1:
+        name = FIGURE_BLOCK.match(token.info.strip()).group(1)
+        env.setdefault("figures", []).append(name)
+        return (
+            f'<figure class="course-figure" data-figure="{name}" aria-describedby="figure-{name}-now">\n'
+            f'<div class="figure-root" id="figure-{name}"></div>\n'
+            f'<p class="visually-hidden figure-now" id="figure-{name}-now" aria-live="polite"></p>\n<figcaption>'
+        )
+    return "</figcaption>\n</figure>\n"
+
+
+def render_fence(renderer, tokens, index, options, env):
+    """A ```quiz fence as a quiz form; any other fence as code."""
+    token = tokens[index]
+    if token.info.strip() == "quiz":
+        quiz = parse_quiz(token.content)
+        env["quizzes"] = env.get("quizzes", 0) + 1
+        return quiz_html(quiz, f"{env.get('slug', 'quiz')}-q{env['quizzes']}")
+    return type(renderer).fence(renderer, tokens, index, options, env)
+
+
+def parse_quiz(text):
+    """A quiz block: question lines, then `+ right :: why`, `- wrong :: why` or `= value ~ tolerance :: why`."""
+    question, options, numeric = [], [], None
+    for line in text.strip().splitlines():
+        marker, rest = line[:1], line[1:].strip()
+        answer, _, feedback = rest.partition("::")
+        if marker in "+-" and rest:
+            options.append({"text": answer.strip(), "correct": marker == "+", "feedback": feedback.strip()})
+        elif marker == "=":
+            value, _, tolerance = answer.partition("~")
+            numeric = {"value": float(value), "tolerance": float(tolerance or 0), "feedback": feedback.strip()}
+        elif not options and numeric is None:
+            question.append(line)
+        else:
+            raise ValueError(f"quiz line not understood: {line!r}")
+    if not question or not (options or numeric) or (options and not any(o["correct"] for o in options)):
+        raise ValueError(f"a quiz needs a question and a right answer:\n{text}")
+    return {"question": " ".join(question), "options": options, "numeric": numeric}
+
+
+def quiz_html(quiz, quiz_id):
+    """A check-your-understanding form; the page's quizzes.js checks it and remembers the answer."""
+    inline = MarkdownIt("commonmark", {"typographer": True}).renderInline
+    parts = [
+        f'<form class="quiz" data-quiz="{quiz_id}" aria-labelledby="{quiz_id}-question">',
+        '<p class="quiz-label">Check your understanding</p>',
+        f'<p class="quiz-question" id="{quiz_id}-question">{inline(quiz["question"])}</p>',
+    ]
+    if quiz["numeric"]:
+        numeric = quiz["numeric"]
+        parts.append(
+            f'<label class="quiz-number">Your answer <input type="text" inputmode="decimal" name="{quiz_id}" '
+            f'data-value="{numeric["value"]!r}" data-tolerance="{numeric["tolerance"]!r}" '
+            f'data-feedback="{escape_attribute(inline(numeric["feedback"]))}" autocomplete="off"></label>'
+        )
+    else:
+        parts.append('<fieldset><legend class="visually-hidden">Choose an answer</legend>')
+        for number, option in enumerate(quiz["options"]):
+            parts.append(
+                f'<label class="quiz-option"><input type="radio" name="{quiz_id}" value="{number}" '
+                f'data-correct="{str(option["correct"]).lower()}" '
+                f'data-feedback="{escape_attribute(inline(option["feedback"]))}"> '
+                f'<span>{inline(option["text"])}</span></label>'
+            )
+        parts.append("</fieldset>")
+    parts.append('<button type="submit">Check</button>')
+    parts.append('<div class="quiz-feedback" role="status" aria-live="polite"></div>')
+    parts.append("</form>")
+    return "\n".join(parts) + "\n"
+
+
+def escape_attribute(html):
+    return html.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quiz_markdown(quiz):
+    """A quiz as Markdown: the question, the options as a list, the answer and its feedback behind a reveal."""
+    parts = [f"**Check your understanding.** {quiz['question']}"]
+    if quiz["numeric"]:
+        numeric = quiz["numeric"]
+        margin = f" (give or take {numeric['tolerance']:g})" if numeric["tolerance"] else ""
+        answers = [f"**{numeric['value']:g}**{margin}. {numeric['feedback']}"]
+    else:
+        parts.append("\n".join(f"- {option['text']}" for option in quiz["options"]))
+        answers = [f"**{option['text']}.** {option['feedback']}" for option in quiz["options"] if option["correct"]]
+    parts += ["<details><summary>Show answer</summary>", *answers, "</details>"]
+    return "\n\n".join(parts)
+
+
+def lesson_html(lesson):
+    """The lesson's text as HTML, the figure names it places, and its question ids, in order."""
+    env = {"slug": lesson.slug}
+    html = markdown_renderer().render(lesson_text(lesson), env)
+    return html, env.get("figures", []), [f"{lesson.slug}-q{n}" for n in range(1, env.get("quizzes", 0) + 1)]
+
+
+def lesson_parts(text):
+    """The text cut at its figures and quizzes, in order: ("markdown", source), ("figure", name, caption)
+    and ("quiz", parsed quiz) parts. The Markdown between them is kept as written; blank parts are left out."""
+    lines = text.splitlines()
+    parts, position = [], 0
+
+    def markdown(end):
+        source = "\n".join(lines[position:end]).strip()
+        return [("markdown", source)] if source else []
+
+    for token in top_level_tokens(text):
+        if token.type == "container_figure_open":
+            start, closing = token.map  # the container's map stops at its closing `:::` line
+            parts += markdown(start)
+            name = FIGURE_BLOCK.match(token.info.strip()).group(1)
+            parts.append(("figure", name, " ".join(lines[start + 1:closing]).strip()))
+            position = closing + 1
+        elif token.type == "fence" and token.info.strip() == "quiz":
+            parts += markdown(token.map[0])
+            parts.append(("quiz", parse_quiz(token.content)))
+            position = token.map[1]
+    return parts + markdown(len(lines))
+
+
+def without_title(text):
+    """The text without its leading `# Title` line(s), if it has one."""
+    tokens = top_level_tokens(text)
+    if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        return "\n".join(text.splitlines()[tokens[0].map[1]:])
+    return text
+
+
+def top_level_tokens(text):
+    return [token for token in markdown_renderer().parse(text) if token.level == 0]
