@@ -23,6 +23,14 @@ from dlviz.lesson_markdown import lesson_html
 
 SITE = ROOT / "site"
 
+# The page's own scripts (site/static/), one job each, in the order a page loads them:
+# in <head>, before the page is drawn (on a lesson page live.js starts Python at once);
+# deferred, the learner's side on every page; deferred after BokehJS, the figures' side.
+HEAD_SCRIPTS = ["embed.js", "scorm.js"]
+LESSON_HEAD_SCRIPTS = ["live.js"]
+LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
+FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js"]
+
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML
 # and Markdown panes render through `new Function`; inline styles because Bokeh
@@ -129,8 +137,8 @@ def render_pages(out, lessons=None, **_):
             number=number,
             html=Markup(html),
             figures_json=Markup(figures_json),
-            scripts=page_scripts(),
-            python=True,
+            runtime_scripts=page_scripts(),
+            scripts={"head": HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS, "learner": LEARNER_SCRIPTS, "figures": FIGURE_SCRIPTS},
             previous=chosen[number - 2] if number > 1 else None,
             next=chosen[number] if number < len(chosen) else None,
         )
@@ -139,7 +147,7 @@ def render_pages(out, lessons=None, **_):
         written.append(path)
 
     front = jinja.get_template("index.html").render(
-        **common, slug="", title=TITLE, quizzes=quizzes,
+        **common, slug="", title=TITLE, quizzes=quizzes, scripts={"head": HEAD_SCRIPTS, "learner": LEARNER_SCRIPTS},
         description="An interactive course in deep learning that runs in your browser.",
     )
     (out / "index.html").write_text(front, encoding="utf-8")
@@ -151,7 +159,8 @@ def page_weights(out):
     """(page, bytes) for each page: the HTML plus every file it or its worker loads."""
     out = Path(out)
     shared = [out / script for script in page_scripts()]
-    shared += [out / "static" / name for name in ("course.js", "course.css", "worker.js", "python.zip")]
+    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "worker.js", "python.zip"]
+    shared += [out / "static" / name for name in own]
     shared += list((out / "static" / "pyodide").glob("*.whl"))
     shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME if name != "pyodide.mjs"]
     shared_bytes = sum(path.stat().st_size for path in shared if path.exists())

@@ -44,7 +44,7 @@ def test_hostile_or_malformed_link_values_are_ignored_and_never_run(visit):
     dialogs = []
     browser.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     browser.open(f"{LESSON}.html?" + "&".join(HOSTILE_QUERIES), live=True)
-    parsed = browser.page.evaluate("JSON.stringify(window.courseState.figureStates())")
+    parsed = browser.page.evaluate("JSON.stringify(window.course.state.figureStates())")
     assert "alert" not in parsed and "<" not in parsed
     browser.page.wait_for_timeout(300)
     assert browser.readout(FIGURE) == expected_readout({})
@@ -54,9 +54,9 @@ def test_hostile_or_malformed_link_values_are_ignored_and_never_run(visit):
 
 def test_each_hostile_value_alone_is_parsed_to_nothing_harmful(visit):
     browser = visit()
-    page = browser.open("index.html")
+    page = browser.open(f"{LESSON}.html")
     for query in HOSTILE_QUERIES:
-        states = page.evaluate("(q) => JSON.parse(JSON.stringify(window.courseState.figureStatesFromURL('?' + q)))", query)
+        states = page.evaluate("(q) => JSON.parse(JSON.stringify(window.course.state.figureStatesFromURL('?' + q)))", query)
         for figure, values in states.items():
             assert re.fullmatch(r"[a-z][a-z0-9_]*", figure), query
             for value in values.values():
@@ -118,4 +118,4 @@ def test_every_figure_offers_an_embed_snippet(visit):
     page = browser.open(f"{LESSON}.html")
     snippets = page.locator("figure.course-figure .embed-snippet textarea")
     assert snippets.count() == page.locator("figure.course-figure").count()
-    assert f"{LESSON}.html?embed&figure={FIGURE}" in page.locator(f'figure[data-figure="{FIGURE}"] textarea').input_value()
+    assert f"{LESSON}.html?embed&amp;figure={FIGURE}" in page.locator(f'figure[data-figure="{FIGURE}"] textarea').input_value()

@@ -1,0 +1,194 @@
+// Live figures: the page's side of Python's Web Worker (worker.js, whose top lists the messages).
+// Runs from <head> on a lesson page, so Python starts loading at once, while the page and
+// BokehJS load. When a lesson opens, the worker builds its figures in the order the page
+// asks (the ones on screen first); each is drawn in place of its picture and answers its
+// controls as soon as it arrives: the page sends the worker each change of a figure's
+// Bokeh document, and applies the changes the worker sends back. One worker serves every
+// lesson of a tab: lesson links swap the content in place (navigate.js).
+//
+//   course.states                     every live figure's changed parameters, after the learner's last change
+//   course.changes                    how many of the learner's changes the worker has applied
+//   course.timeline                   [what happened, when (ms since the page started)], for the benchmark
+//   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
+//   "figure-state" (detail: course.states) after each change; body.figures-failed when Python could not start
+"use strict";
+
+(() => {
+  const course = (window.course = window.course || {});
+  const SLOW_SECONDS = 60;
+  const GO_AFTER_MS = 400; // Python waits until the first picture is drawn, or this long at most
+  let worker = null;
+  let early = []; // messages the worker sent before the page was ready for them
+  let generation = 0; // bumps with every lesson opened in this tab
+  let live = {}; // figure name -> {jsdoc, busy, queue}: the figures answering their controls
+  let expected = 0; // how many figures the open lesson has
+  let patching = 0; // >0 while applying the worker's own changes
+  let goSent = false;
+
+  function liveUnavailableReason() {
+    if (location.protocol === "file:") {
+      return "You opened this page from a file, so the figures are pictures. For live figures, serve the folder: run `python3 -m http.server` in it and open http://localhost:8000/.";
+    }
+    if (typeof WebAssembly !== "object") {
+      return "This browser cannot run WebAssembly, so the figures stay pictures. The text and pictures are all here.";
+    }
+    if (!window.Worker) return "This browser cannot run Web Workers, so the figures stay pictures.";
+    return null;
+  }
+
+  // ------------------------------------------------------------ the worker
+
+  const script = document.currentScript;
+
+  function startWorker() {
+    worker = new Worker(new URL("worker.js", script.src));
+    early = [];
+    worker.onmessage = (event) => early.push(event);
+    worker.onerror = (event) => early.push({ data: { type: "error", message: event.message || "the Python worker did not start", detail: "" } });
+  }
+
+  // Once the page is ready: handle the worker's messages, those it sent meanwhile first.
+  function listen() {
+    worker.onmessage = (event) => onMessage(event.data);
+    worker.onerror = (event) => fail(event.message || "the Python worker stopped");
+    for (const event of early) onMessage(event.data);
+    early = [];
+  }
+
+  function onMessage(message) {
+    if (message.type === "progress") {
+      course.timeline.push([message.message, Math.round(performance.now())]);
+      course.status.show(`${message.message}… ${message.percent}%`, { percent: message.percent });
+    } else if (message.type === "error") {
+      console.error(message.detail);
+      fail(message.message);
+    } else if (message.generation !== generation) {
+      return; // about a lesson that is no longer open
+    } else if (message.type === "render") {
+      onRender(message).catch((error) => {
+        console.error(error);
+        fail(`the figures could not be drawn (${error.message})`);
+      });
+    } else if (message.type === "patch") {
+      onPatch(message);
+    } else if (message.type === "idle") {
+      onIdle(message);
+    }
+  }
+
+  function fail(reason) {
+    course.status.show(`Live figures could not start: ${reason}. The text and pictures still work.`, { error: true, retry: true });
+    document.body.classList.add("figures-failed");
+  }
+
+  function letPythonStart() {
+    if (goSent || !worker) return;
+    goSent = true;
+    worker.postMessage({ type: "go" });
+  }
+
+  function openLesson() {
+    const names = Object.keys(course.draw.prerendered());
+    generation += 1;
+    live = {};
+    expected = names.length;
+    if (!names.length) return;
+    const reason = liveUnavailableReason();
+    if (reason) {
+      course.status.show(reason, { error: true });
+      return;
+    }
+    if (!worker) startWorker();
+    listen();
+    setTimeout(letPythonStart, GO_AFTER_MS);
+    course.status.show("Loading Python…", { percent: 0 });
+    course.status.warnIfSlow(SLOW_SECONDS);
+    worker.postMessage({
+      type: "open",
+      slug: document.body.dataset.lesson,
+      order: course.draw.byNearness(names),
+      states: JSON.stringify(course.state.figureStates()),
+      generation,
+    });
+  }
+
+  function retry() {
+    if (worker) worker.terminate();
+    worker = null;
+    goSent = false;
+    document.body.classList.remove("figures-failed");
+    openLesson();
+  }
+
+  // ------------------------------------------------------------ syncing, one document per figure
+
+  function sendChange(name, event) {
+    const figure = live[name];
+    if (!figure || patching > 0 || (event.setter_id != null && event.setter_id === "py")) return;
+    if (figure.busy && event.model && event.attr) {
+      figure.queue = figure.queue.filter((old) => !(old.model === event.model && old.attr === event.attr));
+      figure.queue.push(event);
+      return;
+    }
+    figure.busy = true;
+    worker.postMessage({ type: "patch", name, patch: figure.jsdoc.create_json_patch([event]), generation });
+  }
+
+  function onIdle(message) {
+    const figure = live[message.name];
+    course.states = JSON.parse(message.states);
+    course.changes += 1;
+    document.dispatchEvent(new CustomEvent("figure-state", { detail: course.states }));
+    if (!figure) return;
+    if (figure.queue.length) {
+      const patch = figure.jsdoc.create_json_patch(figure.queue);
+      figure.queue = [];
+      worker.postMessage({ type: "patch", name: message.name, patch, generation });
+    } else {
+      figure.busy = false;
+    }
+  }
+
+  async function onRender(message) {
+    if (!window.Bokeh) throw new Error("the plotting library did not load; reload the page");
+    const views = await course.draw.embed(message.name, JSON.parse(message.figure));
+    if (message.generation !== generation || !views) return;
+    const jsdoc = [...views[0].roots.values()][0].model.document;
+    live[message.name] = { jsdoc, busy: false, queue: [] };
+    jsdoc.on_change((event) => sendChange(message.name, event), false);
+    worker.postMessage({ type: "rendered", name: message.name, generation });
+    const element = document.getElementById(`figure-${message.name}`);
+    if (element) element.closest("figure").classList.add("figure-live");
+    const count = Object.keys(live).length;
+    course.timeline.push([`live ${message.name}`, Math.round(performance.now())]);
+    document.dispatchEvent(new CustomEvent("figure-live", { detail: message.name }));
+    if (count < expected) {
+      course.status.show(`${count} of ${expected} figures live… building the next`, { percent: 90 + Math.round((10 * count) / expected) });
+      return;
+    }
+    course.status.hide();
+    document.body.classList.add("figures-live");
+    course.timeline.push(["live", Math.round(performance.now())]);
+    document.dispatchEvent(new CustomEvent("figures-live"));
+  }
+
+  function onPatch(message) {
+    const figure = live[message.name];
+    if (!figure) return;
+    patching += 1;
+    try {
+      figure.jsdoc.apply_json_patch(message.patch, message.buffers);
+    } finally {
+      patching -= 1;
+    }
+  }
+
+  course.states = {};
+  course.changes = 0;
+  course.timeline = [];
+  if (!liveUnavailableReason()) startWorker(); // at once, from <head>
+  document.addEventListener("DOMContentLoaded", openLesson);
+  document.addEventListener("lesson-opened", openLesson);
+  document.addEventListener("figure-drawn", letPythonStart);
+  document.addEventListener("python-retry", retry);
+})();
