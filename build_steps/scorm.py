@@ -1,7 +1,7 @@
 """The build's `package_scorm` step: the whole site as a SCORM 1.2 package an LMS imports.
 
 Each lesson is one SCO (a page the LMS launches and tracks). In an LMS the
-pages find the LMS's SCORM API (learner.js) and report the lesson as completed
+pages find the LMS's SCORM API (site/static/scorm.js) and report the lesson as completed
 once every question is answered, with the share of right answers as the score.
 """
 

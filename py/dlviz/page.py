@@ -11,37 +11,19 @@ import panel as pn
 from bokeh.document import Document
 from bokeh.embed.util import standalone_docs_json_and_render_items
 
+from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
 
 
-def lesson_figures(slug, states=None):
-    """A fresh instance of each figure of the lesson, in the text's order.
-
-    `states` maps a figure's name to parameter values (from the URL); values a
-    figure does not accept are dropped, so a bad link falls back to defaults.
-    """
-    states = states or {}
-    return {name: build_figure(slug, name, states.get(name)) for name in figure_classes(lesson_by_slug(slug))}
+def lesson_figures(slug, query=""):
+    """A fresh instance of each figure of the lesson, each in the state `query` (a link's query string) gives it."""
+    return {name: build_figure(slug, name, query) for name in figure_classes(lesson_by_slug(slug))}
 
 
-def build_figure(slug, name, state=None):
-    """The lesson's figure called `name`, with the parameter values in `state` it accepts."""
+def build_figure(slug, name, query=""):
+    """The lesson's figure called `name`, in the state `query` gives it: the values it accepts, defaults for the rest."""
     cls = figure_classes(lesson_by_slug(slug))[name]
-    return cls(**accepted_state(cls, state or {}))
-
-
-def accepted_state(cls, values):
-    """The subset of `values` that `cls`'s parameters accept; the rest is ignored."""
-    accepted = {}
-    for key, value in values.items():
-        if key == "name" or key not in cls.param:
-            continue
-        try:
-            cls.param[key]._validate(value)
-        except Exception:
-            continue
-        accepted[key] = value
-    return accepted
+    return cls(**state.read(name, cls, query))
 
 
 def figure_document(figure, document=None):

@@ -1,22 +1,29 @@
-"""The Web Worker's side of a page: open a lesson's figures one by one and keep them in sync.
+"""The Web Worker's Python: open a lesson's figures one by one, keep them in sync, report their state.
 
-Runs only in Pyodide. The worker's JavaScript calls `open_lesson` when a page
-asks for its figures, `open_figure` for each (the one the learner sees first),
-`link` once the page has drawn it, and `apply_patch` for every change the
-learner makes. Each figure has its own document, so one can answer while the
-next is still being built; a new lesson replaces them all, and one worker (one
-Python start-up) serves every lesson of a tab.
+Runs only in Pyodide; site/static/worker.js calls it (its top lists the messages). It
+calls `open_lesson` with the page's query string, untouched, when a page asks for its
+figures; `open_figure` for each (the one the learner sees first); `link` once the page
+has drawn it; `apply_patch` for every change the learner makes; `set_state` when the
+page asks for a figure's state by its query-string form. After each, `figure_query` and
+`page_query` give the page the text to show and to write back into its address
+(dlviz.state holds that text form). Each figure has its own document, so one can answer
+while the next is still being built; a new lesson replaces them all, and one worker
+(one Python start-up) serves every lesson of a tab.
 """
 
 import asyncio
 import json
 
 from panel.io.pyodide import _convert_json_patch, _link_docs_worker, init_doc
-from panel.io.state import state
+from panel.io.state import state as panel_state
 
+from dlviz import state
+from dlviz.course import figure_classes, lesson_by_slug
 from dlviz.page import build_figure, document_json, figure_document
 
-_lesson = {"slug": None, "states": {}}
+# The open lesson: its slug, its figures' classes, the page's query string as the page
+# opened, and a query string asked for a figure not built yet (set_state), by name.
+_lesson = {"slug": None, "classes": {}, "query": "", "asked": {}}
 _open_figures = {}  # name -> figure
 _documents = {}  # name -> its Bokeh document
 
@@ -31,17 +38,22 @@ def _quiet_about_cancelled_tasks(loop, context):
 asyncio.get_event_loop().set_exception_handler(_quiet_about_cancelled_tasks)
 
 
-def open_lesson(slug, states_json="{}"):
-    """Close the open figures and remember which lesson, and which link state, come next."""
+def open_lesson(slug, query=""):
+    """Close the open figures; remember the lesson that comes next and the page's query string (its link)."""
     close_lesson()
-    _lesson.update(slug=slug, states=json.loads(states_json))
+    _lesson.update(slug=slug, classes=figure_classes(lesson_by_slug(slug)), query=query, asked={})
+
+
+def _query_for(name):
+    """The query string figure `name` is to be built from: the one asked for it, else the page's."""
+    return _lesson["asked"].get(name, _lesson["query"])
 
 
 def open_figure(name):
-    """Build one figure of the open lesson in a document of its own; return its JSON for the page."""
+    """Build one figure of the open lesson, in its link's state, in a document of its own; return its JSON for the page."""
     init_doc()
-    figure = build_figure(_lesson["slug"], name, _lesson["states"].get(name))
-    document = figure_document(figure, state.curdoc)
+    figure = build_figure(_lesson["slug"], name, _query_for(name))
+    document = figure_document(figure, panel_state.curdoc)
     rendered = json.dumps(document_json(document))
     # Built as if served (init_doc); from now on changes apply at once, as Panel's write_doc does.
     document._session_context = None
@@ -69,13 +81,27 @@ def apply_patch(name, patch):
     _documents[name].apply_json_patch(_convert_json_patch(patch), setter="js")
 
 
-def figure_states():
-    """The open figures' parameters that differ from their defaults, as JSON: for the page's URL and tests."""
-    states = {}
-    for name, figure in _open_figures.items():
-        changed = {
-            key: value for key, value in figure.state().items() if value != figure.param[key].default
-        }
-        if changed:
-            states[name] = changed
-    return json.dumps(states, default=float)
+def set_state(name, query):
+    """Put figure `name` in the state `query` gives it, as a link would: now if it is open, else once it is
+    built. False (and nothing done) when the lesson has no such figure."""
+    cls = _lesson["classes"].get(name)
+    if cls is None:
+        return False
+    if name in _open_figures:
+        _open_figures[name].set_state(state.read(name, cls, query))
+    else:
+        _lesson["asked"][name] = query
+    return True
+
+
+def figure_query(name):
+    """Figure `name`'s state as query-string pairs, "" at its defaults: as it is if open, else as it will be built."""
+    cls = _lesson["classes"][name]
+    figure = _open_figures.get(name)
+    values = figure.state() if figure else state.read(name, cls, _query_for(name))
+    return state.write(name, cls, values)
+
+
+def page_query():
+    """The page's query string ("" or "?...") with every figure's state in it, as `figure_query` gives it."""
+    return state.rewrite(_lesson["query"], {name: figure_query(name) for name in _lesson["classes"]})

@@ -30,8 +30,8 @@
     return `${words[0].toUpperCase()}${words.slice(1)} (${document.title})`;
   }
 
-  function snippet(name) {
-    const state = course.state && course.state.current ? course.state.current(name) : "";
+  // STATE: the figure's state as query-string pairs (course.state), "" at its defaults.
+  function snippet(name, state) {
     const source = new URL(`${location.pathname}?embed&figure=${name}${state ? `&${state}` : ""}`, location.href);
     const host = new URL("static/embed-host.js", document.baseURI);
     return (
@@ -47,7 +47,7 @@
       details.className = "embed-snippet";
       details.innerHTML = '<summary>Embed this figure</summary><label>Paste this into a web page or an LMS (as HTML):<textarea readonly rows="3"></textarea></label><button type="button">Copy</button>';
       const text = details.querySelector("textarea");
-      text.value = snippet(figure.dataset.figure);
+      text.value = snippet(figure.dataset.figure, course.state ? course.state.current(figure.dataset.figure) : "");
       details.querySelector("button").addEventListener("click", async (event) => {
         text.select();
         try {
@@ -64,7 +64,7 @@
   function updateSnippet(event) {
     const figure = document.querySelector(`figure.course-figure[data-figure="${event.detail.name}"]`);
     const text = figure && figure.querySelector(".embed-snippet textarea");
-    if (text) text.value = snippet(event.detail.name);
+    if (text) text.value = snippet(event.detail.name, event.detail.state);
   }
 
   // In an iframe, tell the embedding page our height whenever it changes.

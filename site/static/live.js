@@ -6,11 +6,13 @@
 // Bokeh document, and applies the changes the worker sends back. One worker serves every
 // lesson of a tab: lesson links swap the content in place (navigate.js).
 //
-//   course.states                     every live figure's changed parameters, after the learner's last change
+//   course.live.request(name, query)  ask Python to set a figure to the state a query string gives
+//                                     (state.js documents it); false when this page has no Python
 //   course.changes                    how many of the learner's changes the worker has applied
 //   course.timeline                   [what happened, when (ms since the page started)], for the benchmark
 //   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
-//   "figure-state" (detail: course.states) after each change; body.figures-failed when Python could not start
+//   "figure-state" (detail: {name, state, query}) on document, each time Python reports a
+//   figure's state; body.figures-failed when Python could not start
 "use strict";
 
 (() => {
@@ -71,6 +73,8 @@
       });
     } else if (message.type === "patch") {
       onPatch(message);
+    } else if (message.type === "state") {
+      document.dispatchEvent(new CustomEvent("figure-state", { detail: { name: message.name, state: message.state, query: message.query } }));
     } else if (message.type === "idle") {
       onIdle(message);
     }
@@ -107,7 +111,7 @@
       type: "open",
       slug: document.body.dataset.lesson,
       order: course.draw.byNearness(names),
-      states: JSON.stringify(course.state.figureStates()),
+      query: location.search, // the link, untouched: Python reads the figures' state from it
       generation,
     });
   }
@@ -136,9 +140,7 @@
 
   function onIdle(message) {
     const figure = live[message.name];
-    course.states = JSON.parse(message.states);
     course.changes += 1;
-    document.dispatchEvent(new CustomEvent("figure-state", { detail: course.states }));
     if (!figure) return;
     if (figure.queue.length) {
       const patch = figure.jsdoc.create_json_patch(figure.queue);
@@ -183,7 +185,13 @@
     }
   }
 
-  course.states = {};
+  function request(name, query) {
+    if (!worker || liveUnavailableReason()) return false;
+    worker.postMessage({ type: "state", name, query, generation });
+    return true;
+  }
+
+  course.live = { request };
   course.changes = 0;
   course.timeline = [];
   if (!liveUnavailableReason()) startWorker(); // at once, from <head>

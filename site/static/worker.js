@@ -3,16 +3,24 @@
 //
 // Each figure is a Bokeh document of its own, built in the order the page asks for
 // (the ones on screen first), so each answers its controls as soon as it is drawn.
+// Python's side is dlviz/worker.py; the page's side is live.js.
 //
-// Messages in:  {type: "go"}                                      start Python (the page has drawn)
-//               {type: "open", slug, order, states, generation}  build a lesson's figures, in order
-//               {type: "rendered", name, generation}             the page drew one: start syncing it
-//               {type: "patch", name, patch, generation}         the learner changed a control
+// Messages in:  {type: "go"}                                     start Python (the page has drawn)
+//               {type: "open", slug, order, query, generation}  build a lesson's figures, in order, in the
+//                                                               state the page's query string (its link) gives
+//               {type: "rendered", name, generation}            the page drew one: start syncing it
+//               {type: "patch", name, patch, generation}        the learner changed a control
+//               {type: "state", name, query, generation}        set a figure to the state a query string gives
 // Messages out: {type: "progress", percent, message}
-//               {type: "render", name, figure, generation}       one figure's document, as JSON
+//               {type: "render", name, figure, generation}      one figure's document, as JSON
 //               {type: "patch", name, patch, buffers, generation}
-//               {type: "idle", name, generation, states}         ready for the next patch; the figures' state
+//               {type: "state", name, state, query, generation} a figure's state as query-string pairs, and
+//                                                               the page's whole query string to write back;
+//                                                               after "render", each "patch" and each "state"
+//               {type: "idle", name, generation}                ready for the next patch
 //               {type: "error", message, detail}
+// A query string is the page's text for figure state (?figure.parameter=value&...): only
+// Python reads or writes it (dlviz/state.py); the page passes it on untouched.
 "use strict";
 
 importScripts("pyodide/pyodide.js");
@@ -21,7 +29,7 @@ const PYODIDE_PACKAGES = [] /* __PYODIDE_PACKAGES__ filled in by the build */;
 const PANEL_CDN_ROOT = "" /* __PANEL_CDN_ROOT__ filled in by the build */;
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 
-let browser = null; // the dlviz.worker module, once Python is ready
+let python = null; // the dlviz.worker module, once Python is ready
 let generation = 0; // the lesson the page is showing; older patches are dropped
 // The page says "go" once its first pre-rendered figure is on screen (or soon after
 // it starts): compiling Python's WebAssembly would otherwise compete with drawing it.
@@ -97,19 +105,24 @@ async function boot() {
   }
   progress(75, "Starting Panel");
   await pyodide.runPythonAsync("import dlviz.worker");
-  browser = pyodide.pyimport("dlviz.worker");
+  python = pyodide.pyimport("dlviz.worker");
 }
 
 async function openLesson(message) {
   await started;
   generation = message.generation;
-  browser.open_lesson(message.slug, message.states || "{}");
+  python.open_lesson(message.slug, message.query);
   progress(90, "Building the figures");
   for (const name of message.order) {
     await nextTask(); // let the learner's changes to figures already live go first
     if (generation !== message.generation) return; // the learner moved on meanwhile
-    self.postMessage({ type: "render", name, figure: browser.open_figure(name), generation });
+    self.postMessage({ type: "render", name, figure: python.open_figure(name), generation });
+    reportState(name);
   }
+}
+
+function reportState(name) {
+  self.postMessage({ type: "state", name, state: python.figure_query(name), query: python.page_query(), generation });
 }
 
 // One line for the learner: a Python traceback's last "Kind: message" line, else the first line.
@@ -129,15 +142,23 @@ self.onmessage = async (event) => {
   try {
     if (message.type === "go") {
       go();
-    } else if (message.type === "open") {
+      return;
+    }
+    if (message.type === "open") {
       await openLesson(message);
-    } else if (message.generation !== generation) {
+      return;
+    }
+    await started; // a "state" may come before Python is up: it waits its turn behind "open"
+    if (message.generation !== generation) {
       return; // about a lesson that is no longer open
     } else if (message.type === "rendered") {
-      browser.link(message.name, sendPatch, `${message.generation}/${message.name}`);
+      python.link(message.name, sendPatch, `${message.generation}/${message.name}`);
     } else if (message.type === "patch") {
-      browser.apply_patch(message.name, message.patch);
-      self.postMessage({ type: "idle", name: message.name, generation, states: browser.figure_states() });
+      python.apply_patch(message.name, message.patch);
+      reportState(message.name);
+      self.postMessage({ type: "idle", name: message.name, generation });
+    } else if (message.type === "state") {
+      if (python.set_state(message.name, message.query)) reportState(message.name);
     }
   } catch (error) {
     report(error);

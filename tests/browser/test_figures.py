@@ -2,8 +2,8 @@
 
 For each figure of each lesson: move its first control from the keyboard (or
 pick another option, or press it), wait for Python in the worker to answer,
-then build the same figure in CPython with the parameter values the browser
-reports and compare the read-out texts.
+then build the same figure in CPython from the state the live figure reports
+(its query-string form, read as a link is) and compare the read-out texts.
 """
 
 import pytest
@@ -65,8 +65,8 @@ def test_figure_answers_its_main_control_with_the_numbers_cpython_computes(live_
     browser.wait_for_readout_change(figure, before, changes)
     page.wait_for_timeout(200)  # let any follow-up patches land
     shown = browser.readout(figure)
-    states = page.evaluate("window.course.states")
-    expected = lesson_figures(slug, {figure: states.get(figure, {})})[figure].numbers.object
-    assert shown == text_of(expected), f"after a {kind} change with state {states.get(figure)}"
+    query = page.evaluate("(name) => course.state.current(name)", figure)
+    expected = lesson_figures(slug, query)[figure].numbers.object
+    assert shown == text_of(expected), f"after a {kind} change with state {query!r}"
     assert browser.errors == []
     assert browser.off_site_requests() == []

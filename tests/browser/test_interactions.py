@@ -2,6 +2,8 @@
 
 import pytest
 
+from dlviz import state
+from dlviz.course import figure_classes, lesson_by_slug
 from dlviz.page import lesson_figures
 
 from .conftest import Visit, text_of
@@ -33,9 +35,18 @@ def settle(browser, figure, timeout=30.0):
     raise AssertionError(f"{figure} never settled")
 
 
+def live_query(browser, figure):
+    """The live figure's state as Python reports it: query-string pairs, as a link carries them."""
+    return browser.page.evaluate("(name) => course.state.current(name)", figure)
+
+
+def live_values(slug, figure, browser):
+    """The live figure's state, read in CPython as a link is: {parameter: value} where not the default."""
+    return state.read(figure, figure_classes(lesson_by_slug(slug))[figure], live_query(browser, figure))
+
+
 def expected(slug, figure, browser):
-    states = browser.page.evaluate("window.course.states")
-    return text_of(lesson_figures(slug, {figure: states.get(figure, {})})[figure].numbers.object)
+    return text_of(lesson_figures(slug, live_query(browser, figure))[figure].numbers.object)
 
 
 def test_a_click_on_the_landscape_moves_the_point_there(live_page):
@@ -49,8 +60,9 @@ def test_a_click_on_the_landscape_moves_the_point_there(live_page):
     page.mouse.click(box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.4)
     shown = settle(browser, figure)
     assert shown != before
-    states = page.evaluate("window.course.states")[figure]
-    assert set(states) == {"slope", "intercept"}
+    values = live_values(slug, figure, browser)
+    assert set(values) == {"slope", "intercept"}
+    assert all(round(value, 2) == value for value in values.values()), "a click lands on the hundredth"
     assert shown == expected(slug, figure, browser)
 
 
@@ -64,12 +76,12 @@ def test_the_playground_plays_pauses_and_resets(live_page):
     page.wait_for_timeout(2500)
     page.locator(f"#figure-{figure} button", has_text="Pause").first.click()
     paused = settle(browser, figure)
-    steps = page.evaluate("window.course.states")[figure]["steps"]
+    steps = live_values(slug, figure, browser)["steps"]
     assert steps > 0 and paused != at_start
     assert paused == expected(slug, figure, browser)
     page.wait_for_timeout(1000)
     assert browser.readout(figure) == paused, "training went on after pause"
     page.locator(f"#figure-{figure} button", has_text="Reset").first.click()
     assert settle(browser, figure) == at_start
-    assert "steps" not in page.evaluate("window.course.states").get(figure, {})
+    assert "steps" not in live_values(slug, figure, browser)
     assert browser.errors == []

@@ -4,6 +4,8 @@ import panel as pn
 import param
 from bokeh.plotting import figure as bokeh_figure
 
+from dlviz.state import set_values, values_of
+
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
@@ -28,7 +30,7 @@ FOCUS_CSS = """
 
 
 class Figure(param.Parameterized):
-    """An interactive figure: parameters are its state, `__panel__` its view.
+    """An interactive figure: parameters are its state (see dlviz.state), `__panel__` its view.
 
     Subclasses build their plots once in `__init__` and change data sources in
     methods that watch their parameters. Each has `numbers`, a `readout()` whose
@@ -47,8 +49,12 @@ class Figure(param.Parameterized):
         raise NotImplementedError
 
     def state(self):
-        """The figure's parameters and their values, for the URL and for tests."""
-        return {name: value for name, value in self.param.values().items() if name != "name"}
+        """The figure's state: {parameter: value} for every parameter but `name` and events."""
+        return values_of(self)
+
+    def set_state(self, values):
+        """Put the figure in the state `values` gives (the defaults for what it leaves out), as if built with them."""
+        set_values(self, values)
 
 
 def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):

@@ -12,6 +12,7 @@ from dlviz.core.generalisation import between_and_beyond, beyond_the_data, quadr
 from dlviz.core.perceptron import boundary_segment, perceptron_predict
 from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, mean_squared_error, train_and_held_out_error
 from dlviz.core.shift import city_points, linear_accuracy, nearest_centroid
+from dlviz.state import NumberList, on_step
 
 from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, controls, new_plot, readout, row
 
@@ -94,7 +95,8 @@ class NewPoints(Figure):
     """Both curves over the data; the learner adds new points (between the dots or
     beyond them) drawn the way the data was, and sees which curve predicts them better."""
 
-    new_x = param.List(default=[], bounds=(0, NEW_POINT_LIMIT), doc="Where the learner's new points are")
+    new_x = NumberList(default=[], bounds=(0, NEW_POINT_LIMIT), item_bounds=VIEW_X, step=0.01,
+                       doc="Where the learner's new points are")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -137,7 +139,7 @@ class NewPoints(Figure):
 
     def _add(self, x):
         if len(self.new_x) < NEW_POINT_LIMIT:
-            self.new_x = [*self.new_x, round(float(x), 2)]
+            self.new_x = [*self.new_x, on_step(x, self.param.new_x)]
 
     @param.depends("new_x", watch=True)
     def _update(self):

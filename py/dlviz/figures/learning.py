@@ -24,6 +24,7 @@ from dlviz.core.landscape import (
     loss_surface, narrow_valley, valley_path,
 )
 from dlviz.core.network import Network
+from dlviz.state import on_step
 
 from .figure import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, controls, new_plot, readout, row
 
@@ -132,8 +133,9 @@ class Player:
 class LossLandscape(Figure):
     """The seed's figure: the line's loss as its slope and intercept move."""
 
-    slope = param.Number(default=-1.0, bounds=SLOPES, doc="Slope of the line")
-    intercept = param.Number(default=6.0, bounds=INTERCEPTS, doc="Intercept of the line")
+    # A click on the landscape places the point to the hundredth; the sliders move in tenths.
+    slope = param.Number(default=-1.0, bounds=SLOPES, step=0.01, doc="Slope of the line")
+    intercept = param.Number(default=6.0, bounds=INTERCEPTS, step=0.01, doc="Intercept of the line")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -170,8 +172,8 @@ class LossLandscape(Figure):
         """A click on the contour plot moves the point there (within the sliders' bounds)."""
         if event.x is None or event.y is None:
             return
-        self.param.update(slope=round(float(np.clip(event.x, *SLOPES)), 2),
-                          intercept=round(float(np.clip(event.y, *INTERCEPTS)), 2))
+        self.param.update(slope=on_step(np.clip(event.x, *SLOPES), self.param.slope),
+                          intercept=on_step(np.clip(event.y, *INTERCEPTS), self.param.intercept))
 
     @param.depends("slope", "intercept", watch=True)
     def _update(self):
@@ -193,7 +195,7 @@ class LossLandscape(Figure):
 class GradientDescent(Figure):
     """Gradient descent on the line's landscape, one step at a time."""
 
-    learning_rate = param.Number(default=0.03, bounds=(0.002, 0.16), doc="Learning rate")
+    learning_rate = param.Number(default=0.03, bounds=(0.002, 0.16), step=0.002, doc="Learning rate")
     steps = param.Integer(default=0, bounds=(0, MAX_STEPS), doc="Steps taken")
 
     def __init__(self, **params):
@@ -222,7 +224,7 @@ class GradientDescent(Figure):
         self.reset_button = pn.widgets.Button(label="Reset", width=80)
         self.reset_button.on_click(self._reset)
         self.rate_slider = pn.widgets.FloatSlider.from_param(
-            self.param.learning_rate, name="Learning rate", step=0.002, format="0.000")
+            self.param.learning_rate, name="Learning rate", format="0.000")
         self.steps_slider = pn.widgets.IntSlider.from_param(self.param.steps, name="Steps taken")
         self.numbers = readout()
         self.plots = row(pn.pane.Bokeh(contour), pn.pane.Bokeh(chart))
@@ -358,8 +360,8 @@ def valley_landscape():
 class Momentum(Figure):
     """Plain gradient descent and momentum in a long narrow valley."""
 
-    beta = param.Number(default=0.7, bounds=(0.0, 0.99), doc="Momentum β")
-    learning_rate = param.Number(default=0.038, bounds=(0.005, 0.039), doc="Learning rate")
+    beta = param.Number(default=0.7, bounds=(0.0, 0.99), step=0.01, doc="Momentum β")
+    learning_rate = param.Number(default=0.038, bounds=(0.005, 0.039), step=0.001, doc="Learning rate")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -392,9 +394,9 @@ class Momentum(Figure):
         chart.add_layout(Span(location=VALLEY_FLOOR, dimension="width", line_color="black",
                               line_dash="dashed"))
 
-        self.beta_slider = pn.widgets.FloatSlider.from_param(self.param.beta, name="Momentum β", step=0.01)
+        self.beta_slider = pn.widgets.FloatSlider.from_param(self.param.beta, name="Momentum β")
         self.rate_slider = pn.widgets.FloatSlider.from_param(
-            self.param.learning_rate, name="Learning rate (both)", step=0.001, format="0.000")
+            self.param.learning_rate, name="Learning rate (both)", format="0.000")
         self.numbers = readout()
         self.plots = row(pn.pane.Bokeh(valley), pn.pane.Bokeh(chart))
         self._update()
@@ -431,7 +433,7 @@ class Momentum(Figure):
 class OptimiserRace(Figure):
     """Four optimisers from the same start on the line's landscape."""
 
-    learning_rate = param.Number(default=0.1, bounds=(0.01, 0.3), doc="Learning rate")
+    learning_rate = param.Number(default=0.1, bounds=(0.01, 0.3), step=0.01, doc="Learning rate")
     steps = param.Integer(default=RACE_STEPS, bounds=(0, RACE_STEPS), doc="Steps taken")
 
     def __init__(self, **params):
@@ -452,7 +454,7 @@ class OptimiserRace(Figure):
 
         self.player = Player(self._advance)
         self.rate_slider = pn.widgets.FloatSlider.from_param(
-            self.param.learning_rate, name="Learning rate (all four)", step=0.01, format="0.00")
+            self.param.learning_rate, name="Learning rate (all four)", format="0.00")
         self.steps_slider = pn.widgets.IntSlider.from_param(self.param.steps, name="Steps taken")
         self.numbers = readout()
         self.plots = row(pn.pane.Bokeh(contour), pn.pane.Bokeh(chart))
