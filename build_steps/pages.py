@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from build_steps.cards import write_cards
-from build_steps.runtime import PANEL_CDN_ROOT, PYODIDE_PACKAGES, PYODIDE_RUNTIME, ROOT, page_scripts
+from build_steps.runtime import PANEL_CDN_ROOT, PYODIDE_PACKAGES, PYODIDE_RUNTIME, ROOT, runtime_scripts
 from build_steps.wheel import wheel_name
 from dlviz.course import TITLE, available_lessons, figure_classes
 from dlviz.lesson_markdown import lesson_html
@@ -137,7 +137,7 @@ def render_pages(out, lessons=None, **_):
             number=number,
             html=Markup(html),
             figures_json=Markup(figures_json),
-            runtime_scripts=page_scripts(),
+            runtime_scripts=runtime_scripts(),
             scripts={"head": HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS, "learner": LEARNER_SCRIPTS, "figures": FIGURE_SCRIPTS},
             previous=chosen[number - 2] if number > 1 else None,
             next=chosen[number] if number < len(chosen) else None,
@@ -158,7 +158,7 @@ def render_pages(out, lessons=None, **_):
 def page_weights(out):
     """(page, bytes) for each page: the HTML plus every file it or its worker loads."""
     out = Path(out)
-    shared = [out / script for script in page_scripts()]
+    shared = [out / script for script in runtime_scripts()]
     own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "worker.js", "python.zip"]
     shared += [out / "static" / name for name in own]
     shared += list((out / "static" / "pyodide").glob("*.whl"))

@@ -78,7 +78,7 @@ def panel_dist_url():
     return CDN_DIST
 
 
-def page_scripts():
+def runtime_scripts():
     """The runtime's JS every lesson page loads, in order: BokehJS, then Panel's models."""
     return [f"static/bokeh/{name}" for name in BOKEH_JS] + [f"{panel_dist_url()}panel.min.js"]
 

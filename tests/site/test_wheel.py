@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sysconfig
+import threading
 import time
 import venv
 
@@ -56,6 +57,27 @@ def clean_environment():
     return {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PANEL_CDN_ROOT")}
 
 
+def served_text(url):
+    """The text of every model of the document served at `url`. Pulled in a thread of its own:
+    the browser tests' Playwright keeps an event loop running in this one, and Bokeh's client
+    cannot start its own where one runs."""
+    texts, errors = [], []
+
+    def pull():
+        try:
+            with pull_session(url=url) as session:
+                texts.extend(str(getattr(model, "text", "")) for root in session.document.roots for model in root.references())
+        except Exception as error:  # raised again below, in the test's own thread
+            errors.append(error)
+
+    thread = threading.Thread(target=pull)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return " ".join(texts)
+
+
 def test_the_installed_package_is_not_the_repository(installed):
     python, home = installed
     where = subprocess.run(
@@ -75,10 +97,7 @@ def test_the_installed_wheel_serves_every_lesson(installed):
     try:
         wait_for_port(port, process)
         for lesson in available_lessons():
-            with pull_session(url=f"http://127.0.0.1:{port}/{lesson.slug}") as session:
-                text = " ".join(
-                    str(getattr(model, "text", "")) for root in session.document.roots for model in root.references()
-                )
+            text = served_text(f"http://127.0.0.1:{port}/{lesson.slug}")
             assert lesson.title.split("?")[0] in text, lesson.slug
     finally:
         process.terminate()
