@@ -103,10 +103,6 @@ BAD_INPUTS = [
     row(fairness.group_rates, "labels", lambda: fairness.group_rates(SCORES, [0, 1, 2, 1], 0.5)),
     row(fairness.threshold_for_false_positive_rate, "target",
         lambda: fairness.threshold_for_false_positive_rate(SCORES, LABELS, 1.5)),
-    row(fairness.false_positive_rate_from, "base_rate", lambda: fairness.false_positive_rate_from(1.0, 0.5, 0.2)),
-    row(fairness.false_positive_rate_from, "precision", lambda: fairness.false_positive_rate_from(0.5, NAN, 0.2)),
-    row(fairness.false_positive_rate_from, "false_negative_rate",
-        lambda: fairness.false_positive_rate_from(0.5, 0.5, -0.1)),
     row(fairness.score_histogram, "bins", lambda: fairness.score_histogram(SCORES, LABELS, bins=0)),
     row(fairness.score_histogram, "scores", lambda: fairness.score_histogram([], [], 5)),
     # features
@@ -244,6 +240,7 @@ BAD_INPUTS = [
     # training
     row(training.minibatches, "batch_size", lambda: training.minibatches(10, 0, seed=0)),
     row(training.minibatches, "size", lambda: training.minibatches(-10, 2, seed=0)),
+    row(training.steps_per_epoch, "batch_size", lambda: training.steps_per_epoch(10, 0)),
     row(training.train_step, "optimiser", lambda: training.train_step(NET, POINTS, LABELS, None, "lbfgs", 0.1)),
     row(training.train_step, "learning_rate", lambda: training.train_step(NET, POINTS, LABELS, None, "adam", INF)),
     row(training.train_step, "learning_rate", lambda: training.train_step(NET, POINTS, LABELS, None, "adam", -0.1)),

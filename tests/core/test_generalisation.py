@@ -1,4 +1,3 @@
-import numpy as np
 import pytest
 
 from dlviz.core.generalisation import beyond_the_data, between_and_beyond

@@ -5,7 +5,7 @@ import pytest
 
 from dlviz.core.activations import ACTIVATIONS
 from dlviz.core.datasets import DATASETS, hill_and_valley, train_test_split, two_rings
-from dlviz.core.network import Network, accuracy, backward, init_network, loss_value
+from dlviz.core.network import accuracy, backward, init_network, loss_value
 from dlviz.core.optimisers import Diverged
 from dlviz.core.training import DIVERGENCE_FACTOR, TrainingRun, minibatches, train_step
 

@@ -14,7 +14,6 @@ from dlviz.core.landscape import (
 )
 from dlviz.core.learning_rates import learning_rate_regime
 from dlviz.core.network import accuracy, count_parameters, forward
-from dlviz.core.training import TrainingRun
 from dlviz.course import lesson_by_slug, lesson_text
 from dlviz.figures import ethics, fundamentals, history, learning, networks, playground
 

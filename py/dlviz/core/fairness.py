@@ -8,7 +8,10 @@ The scores here are *calibrated* in both groups: among people scored s, a
 fraction s are positive, whatever their group. When the groups' base rates (the
 fraction who are positive) differ, such a score cannot also give both groups
 equal false-positive and false-negative rates (Chouldechova 2017; Kleinberg,
-Mullainathan & Raghavan 2016); `false_positive_rate_from` states why.
+Mullainathan & Raghavan 2016). Why: for any confusion counts,
+FPR = p / (1 - p) · (1 - PPV) / PPV · (1 - FNR), with base rate p and precision
+PPV, so two groups with equal precision and equal FNR but different base rates
+must have different false-positive rates.
 """
 
 import math
@@ -104,17 +107,6 @@ def threshold_for_false_positive_rate(scores, labels, target):
         return float(np.min(scores))
     # flag strictly above the (allowed + 1)-th highest negative score
     return float(np.nextafter(negatives[allowed], np.inf))
-
-
-def false_positive_rate_from(base_rate, precision, false_negative_rate):
-    """Chouldechova's identity: FPR = p / (1 - p) · (1 - PPV) / PPV · (1 - FNR),
-    for base rate p and precision PPV. It holds exactly for any confusion counts,
-    so two groups with equal precision and equal FNR but different base rates
-    must have different false-positive rates."""
-    p = number("base_rate", base_rate, at_least=0, below=1)
-    ppv = number("precision", precision, above=0, at_most=1)
-    fnr = number("false_negative_rate", false_negative_rate, at_least=0, at_most=1)
-    return p / (1 - p) * (1 - ppv) / ppv * (1 - fnr)
 
 
 def score_histogram(scores, labels, bins=20):

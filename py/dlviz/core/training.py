@@ -31,6 +31,11 @@ def minibatches(size, batch_size, seed):
     return [order[start:start + batch_size] for start in range(0, size, batch_size)]
 
 
+def steps_per_epoch(size, batch_size):
+    """Return how many steps of `batch_size` points (the last may be fewer) one pass over `size` points takes."""
+    return math.ceil(positive_int("size", size) / positive_int("batch_size", batch_size))
+
+
 def train_step(network, inputs, targets, optimiser_state, optimiser, learning_rate,
                loss=BINARY_CROSS_ENTROPY, penalty="none", penalty_rate=0.0, **settings):
     """Take one optimiser step on this batch; return (network, optimiser_state).
@@ -104,7 +109,7 @@ class TrainingRun:
         self.penalty = one_of("penalty", penalty, PENALTIES).name
         self.penalty_rate = number("penalty_rate", penalty_rate, at_least=0)
         self.seed = positive_int("seed", seed, minimum=0)
-        self.steps_per_epoch = math.ceil(size / self.batch_size)
+        self.steps_per_epoch = steps_per_epoch(size, self.batch_size)
         self.record_every = (self.steps_per_epoch if record_every is None
                              else positive_int("record_every", record_every))
         self.layer_sizes = [self.train_inputs.shape[1], *hidden_sizes, 1]

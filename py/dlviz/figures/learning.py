@@ -21,6 +21,7 @@ from dlviz.core.landscape import (
 )
 from dlviz.core.learning_rates import REGIMES, learning_rate_regime
 from dlviz.core.network import Network, backward_pass
+from dlviz.core.optimisers import step as optimiser_step
 
 from .figure import Figure
 from .parts import (
@@ -296,10 +297,10 @@ class StochasticDescent(Figure):
                             batch_size=self.batch_size, seed=self.draw)
         self.path.data = {"slope": path.points[:, 0], "intercept": path.points[:, 1]}
         self.losses.data = {"step": np.arange(len(path.losses)), "loss": path.losses}
-        steps = -SGD_RATE * minibatch_gradients(self.x, self.y, START, self.batch_size, SGD_FAN,
-                                                seed=self.draw + 1)
-        self.fan.data = {"xs": [[START[0], START[0] + dx] for dx in steps[:, 0]],
-                         "ys": [[START[1], START[1] + dy] for dy in steps[:, 1]]}
+        guesses = minibatch_gradients(self.x, self.y, START, self.batch_size, SGD_FAN, seed=self.draw + 1)
+        ends = [optimiser_step("gradient_descent", [np.array(START)], [guess], None, SGD_RATE)[0][0]
+                for guess in guesses]  # where each batch's first step would go
+        self.fan.data = {"xs": [[START[0], end[0]] for end in ends], "ys": [[START[1], end[1]] for end in ends]}
         end = path.points[-1]
         self.numbers.object = (
             f"Batches of <b>{self.batch_size}</b> of the 50 points: after {SGD_STEPS} steps slope "

@@ -14,7 +14,6 @@ VERMILION = "#D55E00"
 GREEN = "#009E73"
 SKY = "#56B4E9"
 PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
 GREY = "#7f7f7f"
 CLASS_COLOURS = (BLUE, ORANGE)  # label 0, label 1
 REGION_COLOURS = ("#d6e6f2", "#fbe9c8")  # the plane behind a classifier: pale blue for class 0, pale orange for 1

@@ -19,7 +19,7 @@ from dlviz.core.datasets import DATASETS, hill_and_valley, train_test_split
 from dlviz.core.features import FEATURES, feature_matrix
 from dlviz.core.geometry import grid_points
 from dlviz.core.network import forward
-from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun
+from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun, steps_per_epoch
 
 from .figure import Figure
 from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, new_plot, readout
@@ -220,23 +220,22 @@ class Playground(Figure):
             self._run = None
             return
         self._grid_inputs = feature_matrix(self._grid, features)
-        steps_per_epoch = -(-len(train_x) // self.batch_size)
         self._run = TrainingRun(
             feature_matrix(train_x, features), train_t, [self.neurons] * self.hidden_layers,
             test_inputs=feature_matrix(test_x, features), test_targets=test_t, activation=self.activation,
             task=self._task(), learning_rate=self.learning_rate, batch_size=self.batch_size,
             penalty=self.regularisation, penalty_rate=self.regularisation_rate, seed=NETWORK_SEED,
-            record_every=self._steps_per_tick(steps_per_epoch),
+            record_every=self._steps_per_tick(steps_per_epoch(len(train_x), self.batch_size)),
         )
         self._lay_out_network(self._run.layer_sizes)
 
     @staticmethod
-    def _steps_per_tick(steps_per_epoch):
-        """Whole epochs adding up to at most MAX_STEPS_PER_TICK steps, or that many steps of
-        a longer epoch."""
-        if steps_per_epoch >= MAX_STEPS_PER_TICK:
+    def _steps_per_tick(epoch):
+        """Whole epochs of `epoch` steps adding up to at most MAX_STEPS_PER_TICK steps, or that
+        many steps of a longer epoch."""
+        if epoch >= MAX_STEPS_PER_TICK:
             return MAX_STEPS_PER_TICK
-        return steps_per_epoch * (MAX_STEPS_PER_TICK // steps_per_epoch)
+        return epoch * (MAX_STEPS_PER_TICK // epoch)
 
     @param.depends("dataset", "noise", "train_percent", "features", "hidden_layers", "neurons",
                    "activation", "learning_rate", "batch_size", "regularisation",
