@@ -79,12 +79,12 @@ def one_of(name, value, choices):
     raise ValueError(f"{name} must be one of {names}, got {value!r}")
 
 
-def layer_size_list(name, sizes):
-    """Return `sizes` (inputs first, outputs last) as a list of ints; raise unless
-    it lists at least two sizes, each a positive integer."""
+def layer_size_list(name, sizes, layers=2):
+    """Return `sizes` as a list of ints; raise unless it lists at least `layers`
+    sizes (by default an input and an output size), each a positive integer."""
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
         raise ValueError(f"{name} must be a list of layer sizes, got {sizes!r}")
     sizes = [positive_int(f"each of {name}", size) for size in sizes]
-    if len(sizes) < 2:
+    if len(sizes) < layers:
         raise ValueError(f"{name} must list at least an input and an output size, got {sizes}")
     return sizes

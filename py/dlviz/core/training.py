@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .activations import ACTIVATIONS
-from .checks import finite_array, labels_0_or_1, number, one_of, positive_int, same_length
+from .checks import finite_array, labels_0_or_1, layer_size_list, number, one_of, positive_int, same_length
 from .losses import BINARY_CROSS_ENTROPY, PENALTIES
 from .network import Network, accuracy, backward_pass, init_network, loss_value
 from .optimisers import Divergence, Diverged, checked
@@ -99,9 +99,7 @@ class TrainingRun:
             self._data("test", test_inputs, test_targets)
         if self.test_inputs is not None and self.test_inputs.shape[1] != self.train_inputs.shape[1]:
             raise ValueError("test_inputs must have as many columns as train_inputs")
-        if isinstance(hidden_sizes, (str, bytes)) or not hasattr(hidden_sizes, "__iter__"):
-            raise ValueError(f"hidden_sizes must be a list of layer sizes, got {hidden_sizes!r}")
-        hidden_sizes = [positive_int("each of hidden_sizes", size) for size in hidden_sizes]
+        hidden_sizes = layer_size_list("hidden_sizes", hidden_sizes, layers=0)
         self.activation = one_of("activation", activation, ACTIVATIONS).name
         self.optimiser, self.learning_rate, self.settings = checked(optimiser, learning_rate, settings)
         size = len(self.train_inputs)
