@@ -2,15 +2,15 @@ import numpy as np
 import pytest
 
 from dlviz.core.datasets import (
-    DATASETS, gaussian_blobs, noisy_line, noisy_neg_log, noisy_quadratic, noisy_sine,
-    spiral, train_test_split, two_moons, two_rings, xor_quadrants,
+    DATASETS, HILL, VALLEY, gaussian_blobs, hill_and_valley, hill_and_valley_height, noisy_line, noisy_neg_log,
+    noisy_quadratic, quadratic_at, spiral, train_test_split, two_moons, two_rings, wavy_curve, xor_quadrants,
 )
 
 REGRESSION = {
     noisy_quadratic: (20, -3, 3, lambda x: x**2),
     noisy_neg_log: (200, 1, 100, lambda x: -np.log(x)),
     noisy_line: (50, -5, 5, lambda x: 2 * x + 1),
-    noisy_sine: (100, -3, 3, np.sin),
+    wavy_curve: (200, -3, 3, lambda x: np.sin(3 * x)),
 }
 
 
@@ -109,3 +109,37 @@ def test_train_test_split_is_deterministic():
     for a, b in zip(first, again):
         np.testing.assert_array_equal(a, b)
     assert not np.array_equal(first[0], train_test_split(x, y, seed=8)[0])
+
+
+def test_quadratic_at_is_x_squared_plus_seeded_noise():
+    x = np.array([-1.0, 0.0, 2.0])
+    assert np.array_equal(quadratic_at(x, seed=3, noise=0.0), x**2)
+    assert np.array_equal(quadratic_at(x, seed=3), quadratic_at(x, seed=3))
+    assert not np.array_equal(quadratic_at(x, seed=3), quadratic_at(x, seed=4))
+    np.testing.assert_array_equal(noisy_quadratic(size=7, seed=5)[1], quadratic_at(np.linspace(-3, 3, 7), seed=5))
+
+
+def test_adding_an_x_keeps_the_earlier_values():
+    assert np.array_equal(quadratic_at([1.0, 2.0, 5.0], seed=7)[:2], quadratic_at([1.0, 2.0], seed=7))
+
+
+def test_height_is_one_at_the_hill_minus_one_at_the_valley_and_zero_between():
+    heights = hill_and_valley_height([HILL, VALLEY, (0.0, 0.0), (2.0, -2.0)])
+    spread = 2 * 2.0**2
+    tail = np.exp(-32 / spread)  # the other bump, |HILL - VALLEY|² = 32 away
+    np.testing.assert_allclose(heights, [1 - tail, tail - 1, 0.0, 0.0], atol=1e-12)
+
+
+def test_hill_and_valley_without_noise_is_the_surface():
+    points, targets = hill_and_valley(size=300, seed=4, noise=0.0)
+    assert points.shape == (300, 2) and targets.shape == (300,)
+    assert np.all(np.abs(points) <= 5)
+    np.testing.assert_allclose(targets, hill_and_valley_height(points))
+
+
+def test_hill_and_valley_noise_blurs_the_targets_within_minus_one_to_one():
+    points, targets = hill_and_valley(size=300, seed=4, noise=0.5)
+    assert np.all(np.abs(targets) <= 1)
+    assert np.std(targets - hill_and_valley_height(points)) > 0.01
+    np.testing.assert_array_equal(hill_and_valley(seed=1)[1], hill_and_valley(seed=1)[1])
+    assert not np.allclose(hill_and_valley(seed=1)[1], hill_and_valley(seed=2)[1])

@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from dlviz.core.diagram import count_parameters, layer_names, network_layout, node_labels
+from dlviz.core.diagram import layer_names, network_layout, node_labels
+from dlviz.core.network import count_parameters
 
 
 @pytest.mark.parametrize("sizes", [[2, 3, 1], [2, 4, 3, 3, 4, 1], [1, 64, 1], [2, 1]])
@@ -30,7 +31,8 @@ def test_layout_puts_layers_in_centred_columns():
     np.testing.assert_allclose(diagram.edges[:, 1, 0] - diagram.edges[:, 0, 0], 2)
 
 
-@pytest.mark.parametrize("sizes", [[2], [2, 0, 1], [2, 1.5]])
+@pytest.mark.parametrize("sizes", [[2], [2, 0, 1], [2, 1.5], 3])
 def test_bad_sizes_are_refused(sizes):
-    with pytest.raises(ValueError, match="layer_sizes"):
-        count_parameters(sizes)
+    for function in (count_parameters, network_layout, node_labels, layer_names):
+        with pytest.raises(ValueError, match="layer_sizes"):
+            function(sizes)

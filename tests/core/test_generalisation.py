@@ -1,18 +1,6 @@
-import numpy as np
 import pytest
 
-from dlviz.core.generalisation import beyond_the_data, between_and_beyond, quadratic_at
-
-
-def test_quadratic_at_is_x_squared_plus_seeded_noise():
-    x = np.array([-1.0, 0.0, 2.0])
-    assert np.array_equal(quadratic_at(x, seed=3, noise=0.0), x**2)
-    assert np.array_equal(quadratic_at(x, seed=3), quadratic_at(x, seed=3))
-    assert not np.array_equal(quadratic_at(x, seed=3), quadratic_at(x, seed=4))
-
-
-def test_adding_an_x_keeps_the_earlier_values():
-    assert np.array_equal(quadratic_at([1.0, 2.0, 5.0], seed=7)[:2], quadratic_at([1.0, 2.0], seed=7))
+from dlviz.core.generalisation import beyond_the_data, between_and_beyond
 
 
 def test_between_and_beyond():
@@ -28,8 +16,6 @@ def test_beyond_the_data():
 
 
 @pytest.mark.parametrize(("call", "name"), [
-    (lambda: quadratic_at([1.0], noise=-1.0), "noise"),
-    (lambda: quadratic_at([np.nan]), "x"),
     (lambda: between_and_beyond([1.0]), "x"),
     (lambda: between_and_beyond([1.0, 2.0], beyond=-1), "beyond"),
     (lambda: beyond_the_data([], [1.0]), "x_train"),

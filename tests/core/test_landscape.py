@@ -3,8 +3,9 @@ import pytest
 
 from dlviz.core.datasets import noisy_line
 from dlviz.core.landscape import (
-    DIVERGED_LOSS, descent_path, least_squares_line, linear_loss, linear_loss_gradient,
-    loss_surface, narrow_valley, narrow_valley_gradient, valley_path,
+    DIVERGED_LOSS, VALLEY_STEEPNESS, descent_path, least_squares_line, linear_loss, linear_loss_curvatures,
+    linear_loss_gradient, loss_surface, minibatch_gradients, narrow_valley, narrow_valley_gradient,
+    steps_to_floor, valley_path,
 )
 
 X, Y = noisy_line(size=50, seed=19750)
@@ -54,27 +55,29 @@ def test_descent_path_shape_and_losses():
 
 def test_zero_steps_is_just_the_start():
     path = descent_path(X, Y, START, learning_rate=0.05, steps=0)
-    assert path.points.shape == (1, 2) and not path.diverged
+    assert path.points.shape == (1, 2) and path.divergence is None
 
 
 @pytest.mark.parametrize("optimiser", ["gradient_descent", "momentum"])
 def test_good_learning_rate_reaches_the_least_squares_line(optimiser):
     path = descent_path(X, Y, START, learning_rate=0.05, steps=300, optimiser=optimiser)
-    assert not path.diverged
+    assert path.divergence is None
     np.testing.assert_allclose(path.points[-1], np.polyfit(X, Y, 1), atol=1e-4)
 
 
 def test_too_large_learning_rate_diverges_with_finite_numbers_only():
     path = descent_path(X, Y, START, learning_rate=0.2, steps=1000)
-    assert path.diverged
-    assert len(path.points) < 1001
+    assert path.divergence.reason == "the loss passed 1,000,000"
+    assert len(path.points) == len(path.losses) == path.divergence.step < 1001
     assert np.all(np.isfinite(path.points)) and np.all(np.isfinite(path.losses))
     assert path.losses.max() <= DIVERGED_LOSS
 
 
 def test_absurd_learning_rate_diverges_at_once():
     path = descent_path(X, Y, START, learning_rate=1e200, steps=10)
-    assert path.diverged and path.points.shape == (1, 2)
+    assert path.divergence == (1, "the loss passed 1,000,000") and path.points.shape == (1, 2)
+    path = descent_path(X, Y, START, learning_rate=1e308, steps=10)
+    assert path.divergence == (1, "a weight grew too large for a number to hold")
 
 
 def test_stochastic_path_is_seeded_and_lands_near_the_line():
@@ -103,3 +106,55 @@ def test_plain_descent_zig_zags_across_the_valley():
     path = valley_path([-9.0, 0.9], learning_rate=0.03, steps=10)
     across = path.points[:, 1]
     assert np.all(across[:-1] * across[1:] < 0)  # b changes sign every step
+
+
+def _hessian(f, point, h=1e-3):
+    """Second derivatives by central differences."""
+    steps = np.eye(2) * h
+    return np.array([[(f(point + a + b) - f(point + a - b) - f(point - a + b) + f(point - a - b)) / (4 * h * h)
+                      for b in steps] for a in steps])
+
+
+def test_linear_loss_curvatures_are_the_hessians_eigenvalues():
+    hessian = _hessian(lambda p: linear_loss(X, Y, *p), np.array([0.3, -0.7]))
+    np.testing.assert_allclose(linear_loss_curvatures(X), np.linalg.eigvalsh(hessian), rtol=1e-5)
+    # x symmetric about 0: the Hessian is diagonal, 2·mean(x²) and 2
+    np.testing.assert_allclose(linear_loss_curvatures([-1.0, 1.0]), [2.0, 2.0])
+    np.testing.assert_allclose(linear_loss_curvatures([-2.0, 0.0, 2.0]), [2.0, 2 * 8 / 3])
+
+
+def test_the_valley_is_steeper_across_than_along_by_its_steepness():
+    np.testing.assert_allclose(np.linalg.eigvalsh(_hessian(narrow_valley, np.zeros(2))), [1.0, VALLEY_STEEPNESS],
+                               rtol=1e-6)
+    grid = np.stack(np.meshgrid([-1.0, 2.0], [0.5, 0.0, -0.3]), axis=-1)
+    np.testing.assert_allclose(narrow_valley(grid), [[narrow_valley(p) for p in row] for row in grid])
+
+
+def test_steps_to_floor():
+    assert steps_to_floor([5.0, 3.0, 0.5, 0.1], 0.5) == 2
+    assert steps_to_floor([5.0, 3.0], 0.5) is None
+    path = valley_path([-8.0, 0.8], 0.038, 400)
+    first = steps_to_floor(path.losses, 0.01)
+    assert path.losses[first] <= 0.01 < path.losses[first - 1]
+
+
+def test_minibatch_gradients_average_to_the_full_gradient():
+    full = linear_loss_gradient(X, Y, *START)
+    batches = minibatch_gradients(X, Y, START, 5, 4000, seed=1)
+    assert batches.shape == (4000, 2)
+    spread = batches.std(axis=0) / np.sqrt(len(batches))
+    assert np.all(np.abs(batches.mean(axis=0) - full) < 4 * spread)
+    np.testing.assert_allclose(minibatch_gradients(X, Y, START, 50, 3), [full] * 3)
+    a = minibatch_gradients(X, Y, START, 3, 5, seed=2)
+    np.testing.assert_array_equal(a, minibatch_gradients(X, Y, START, 3, 5, seed=2))
+    assert not np.array_equal(a, minibatch_gradients(X, Y, START, 3, 5, seed=3))
+
+
+def test_a_path_takes_the_optimisers_settings_and_checks_them_before_any_step():
+    plain = valley_path([-9.0, 0.9], 0.03, 20)
+    no_momentum = valley_path([-9.0, 0.9], 0.03, 20, optimiser="momentum", beta=0.0)
+    np.testing.assert_allclose(plain.points, no_momentum.points)
+    with pytest.raises(ValueError, match="beta must be >= 0 and < 1"):
+        valley_path([-9.0, 0.9], 0.03, 0, optimiser="momentum", beta=1.0)
+    with pytest.raises(ValueError, match="learning_rate must be a finite number"):
+        descent_path(X, Y, START, float("inf"), 0)

@@ -2,11 +2,11 @@ import warnings
 
 import numpy as np
 import pytest
+from numpy.polynomial import Polynomial
 
 from dlviz.core.datasets import noisy_quadratic
-from dlviz.core.polynomial import (
-    evaluate_polynomial, fit_polynomial, mean_squared_error, train_and_held_out_error,
-)
+from dlviz.core.losses import mean_squared_error
+from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, train_and_held_out_error
 
 
 def test_fit_recovers_an_exact_polynomial():
@@ -23,8 +23,29 @@ def test_fit_agrees_with_numpy_polyfit():
     )
 
 
-def test_evaluate_accepts_coefficients_highest_power_first():
-    np.testing.assert_allclose(evaluate_polynomial([2.0, -3.0, 1.0], [0.0, 1.0, 2.0]), [1.0, 0.0, 3.0])
+def test_fit_one_polynomial_per_row_matches_numpy():
+    rng = np.random.default_rng(2)
+    x = np.sort(rng.uniform(-3, 3, (4, 12)), axis=1)
+    y = x**2 + rng.normal(size=x.shape)
+    fitted = fit_polynomial(x, y, 3)
+    assert fitted.coefficients.shape == (4, 4) and fitted.low.shape == (4,)
+    x_new = np.tile(np.linspace(-3, 3, 5), (4, 1))
+    expected = [Polynomial.fit(x[row], y[row], 3)(x_new[row]) for row in range(4)]
+    np.testing.assert_allclose(evaluate_polynomial(fitted, x_new), expected, atol=1e-8)
+    one = fit_polynomial(x[1], y[1], 3)
+    np.testing.assert_allclose(evaluate_polynomial(one, x_new), np.tile(expected[1], (4, 1)), atol=1e-8)
+
+
+@pytest.mark.parametrize("x, degree, distinct", [
+    ([0.0, 1.0, 2.0, 0.0, 1.0, 2.0], 5, 3),  # six points on three x: degree 5 is not unique
+    ([1.0, 1.0, 1.0], 1, 1),  # constant x: not even a line
+])
+def test_a_fit_needs_degree_plus_one_distinct_x(x, degree, distinct):
+    with pytest.raises(ValueError, match=f"degree {degree} needs at least {degree + 1} distinct x values, "
+                                         f"got {distinct}"):
+        fit_polynomial(x, np.arange(len(x), dtype=float), degree)
+    with pytest.raises(ValueError, match="distinct x"):
+        fit_polynomial([[0.0, 1.0, 2.0], [0.0, 0.0, 2.0]], np.zeros((2, 3)), 2)  # one row too few
 
 
 def test_degree_16_on_20_points_is_well_conditioned():
@@ -38,10 +59,6 @@ def test_degree_16_on_20_points_is_well_conditioned():
 def test_degree_19_on_20_points_goes_through_every_point():
     x, y = noisy_quadratic()
     np.testing.assert_allclose(evaluate_polynomial(fit_polynomial(x, y, 19), x), y, atol=1e-6)
-
-
-def test_mean_squared_error_by_hand():
-    assert mean_squared_error([1, 2, 3], [1, 3, 5]) == pytest.approx(5 / 3)
 
 
 def test_seed_claim_degree_16_overfits_fresh_noise():

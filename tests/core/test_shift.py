@@ -1,53 +1,44 @@
 import numpy as np
 import pytest
 
-from dlviz.core.shift import CLASS_CENTRES, SHIFT_DIRECTION, city_points, linear_accuracy, nearest_centroid
+from dlviz.core.datasets import gaussian_blobs
+from dlviz.core.line_classifiers import line_accuracy, nearest_centroid
+from dlviz.core.shift import accuracy_under_shift, city_scenes
 
 
-def test_city_points_sit_around_the_shifted_centres():
-    points, labels = city_points(size=2000, seed=0, shift=2.0)
-    assert labels.tolist() == [0] * 1000 + [1] * 1000
-    for label in (0, 1):
-        centre = points[labels == label].mean(axis=0)
-        assert np.allclose(centre, CLASS_CENTRES[label] + 2.0 * SHIFT_DIRECTION, atol=0.1)
+def test_a_city_is_the_blobs_moved_along_the_first_feature_with_its_labels():
+    still, labels = city_scenes(0.0, size=50, seed=3)
+    moved, moved_labels = city_scenes(2.5, size=50, seed=3)
+    np.testing.assert_array_equal(still, gaussian_blobs(size=50, seed=3)[0])
+    np.testing.assert_allclose(moved - still, np.tile([2.5, 0.0], (50, 1)))
+    np.testing.assert_array_equal(labels, moved_labels)
 
 
-def test_nearest_centroid_is_the_perpendicular_bisector():
-    points = np.array([[0.0, 0.0], [2.0, 0.0], [4.0, 2.0], [6.0, 2.0]])
-    weights, bias = nearest_centroid(points, [0, 0, 1, 1])
-    assert weights.tolist() == [4.0, 2.0]  # (5, 2) - (1, 0)
-    middle = np.array([3.0, 1.0])
-    assert weights @ middle + bias == pytest.approx(0)
-
-
-def test_linear_accuracy_counts_the_right_side():
-    points = np.array([[1.0, 0.0], [-1.0, 0.0], [2.0, 0.0], [-2.0, 0.0]])
-    assert linear_accuracy([1.0, 0.0], 0.0, points, [1, 0, 1, 1]) == 0.75
-
-
-def test_accuracy_falls_as_the_test_city_moves_away():
-    weights, bias = nearest_centroid(*city_points(100, seed=1))
-    accuracies = [linear_accuracy(weights, bias, *city_points(100, seed=2, shift=s)) for s in (0, 2, 5)]
-    assert accuracies[0] >= 0.95
-    assert accuracies[0] > accuracies[1] > accuracies[2]
-    assert accuracies[2] <= 0.55
+def test_accuracy_falls_as_the_city_moves_either_way():
+    line = nearest_centroid(*city_scenes(0.0, seed=19750))
+    for direction in (1, -1):
+        accuracies = accuracy_under_shift(*line, direction * np.arange(0, 8.01, 0.5))
+        assert accuracies[0] > 0.99
+        assert np.all(np.diff(accuracies) <= 0.01)  # never rises by more than noise
+        assert accuracies[-1] < 0.55  # a coin toss once a whole class has crossed the line
+        np.testing.assert_allclose(accuracies[3], line_accuracy(*line, *city_scenes(direction * 1.5)))
 
 
 def test_training_on_both_cities_helps_in_the_second():
-    la, vancouver = city_points(100, seed=1), city_points(100, seed=3, shift=3.0)
-    test = city_points(100, seed=2, shift=3.0)
-    only_la = linear_accuracy(*nearest_centroid(*la), *test)
-    both = linear_accuracy(*nearest_centroid(np.vstack([la[0], vancouver[0]]), np.concatenate([la[1], vancouver[1]])),
-                           *test)
-    assert both > only_la + 0.2
+    la, vancouver = city_scenes(0.0, size=100, seed=1), city_scenes(-4.0, size=100, seed=3)
+    test = city_scenes(-4.0, size=100, seed=2)
+    only_la = line_accuracy(*nearest_centroid(*la), *test)
+    both = nearest_centroid(np.vstack([la[0], vancouver[0]]), np.concatenate([la[1], vancouver[1]]))
+    assert line_accuracy(*both, *test) > only_la + 0.1
 
 
 @pytest.mark.parametrize(("call", "name"), [
-    (lambda: city_points(size=1), "size"),
-    (lambda: city_points(spread=-1.0), "spread"),
-    (lambda: city_points(shift=np.nan), "shift"),
-    (lambda: nearest_centroid([[0.0, 0.0], [1.0, 1.0]], [0, 0]), "labels"),
-    (lambda: linear_accuracy([1.0, 0.0], 0.0, [[0.0, 0.0]], [0, 1]), "points"),
+    (lambda: city_scenes(shift=np.nan), "shift"),
+    (lambda: city_scenes(shift=np.inf), "shift"),
+    (lambda: city_scenes(size=1), "size"),
+    (lambda: city_scenes(noise=-1.0), "noise"),
+    (lambda: accuracy_under_shift([1.0, 1.0], 0.0, []), "shifts"),
+    (lambda: accuracy_under_shift([1.0, 1.0], np.nan, [0.0]), "bias"),
 ])
 def test_rejects_bad_input(call, name):
     with pytest.raises(ValueError, match=name):

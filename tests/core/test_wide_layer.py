@@ -1,9 +1,8 @@
 import numpy as np
 import pytest
 
-from dlviz.core.wide_layer import (
-    fit_output_layer, hidden_activations, output, random_hidden_layer, wavy_curve, wide_layer_fit,
-)
+from dlviz.core.datasets import wavy_curve
+from dlviz.core.wide_layer import fit_output_layer, hidden_activations, output, random_hidden_layer, wide_layer_fit
 
 
 def test_wider_layers_keep_the_narrower_layers_neurons():
@@ -43,5 +42,5 @@ def test_bad_input_names_the_parameter():
         random_hidden_layer(3, 1, -1)
     with pytest.raises(ValueError, match="weights"):
         output(np.zeros((4, 2)), np.zeros(2))
-    with pytest.raises(ValueError, match="noise"):
-        wavy_curve(noise=-1)
+    with pytest.raises(ValueError, match="x and y"):
+        wide_layer_fit([1.0, 2.0, 3.0], [1.0, 2.0], 2)

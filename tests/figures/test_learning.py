@@ -7,7 +7,7 @@ from bokeh.events import Tap
 
 from dlviz.core.datasets import noisy_line
 from dlviz.core.landscape import DIVERGED_LOSS, descent_path, linear_loss, linear_loss_gradient
-from dlviz.core.network import backward
+from dlviz.core.network import backward, loss_value
 from dlviz.figures import learning
 from dlviz.figures.learning import (
     FIGURES, MAX_STEPS, START, Backpropagation, GradientDescent, LossLandscape, Momentum,
@@ -105,15 +105,30 @@ def test_a_good_learning_rate_reaches_the_least_squares_line():
 def test_a_too_large_learning_rate_is_reported_as_diverging_with_finite_numbers_only():
     figure = GradientDescent(learning_rate=0.16, steps=MAX_STEPS)
     text = figure.numbers.object
-    assert "diverging" in text and "Diverged" in text and "stopped" in text
+    path = descent_path(X, Y, START, 0.16, MAX_STEPS)
+    assert path.divergence.step == 8
+    assert "<b>diverging</b>" in text
+    assert "<b>Diverged at step 8</b> (the loss passed 1,000,000): try a smaller learning rate." in text
+    assert figure.steps == 8  # the slider says where it stopped, as the read-out does
     assert not re.search(r"nan|inf", text, re.IGNORECASE)
     assert all(np.isfinite(_numbers(figure)))
     for source in (figure.path, figure.here, figure.losses):
         for column in source.data.values():
             assert np.all(np.isfinite(np.asarray(column, dtype=float)))
-    assert max(figure.losses.data["loss"]) <= DIVERGED_LOSS
+    assert max(figure.losses.data["loss"]) <= DIVERGED_LOSS and len(figure.losses.data["loss"]) == 8
     assert not figure.arrow.visible
     assert figure._advance() is False  # play stops rather than stepping on
+    figure.steps = 62  # a slider moved past the divergence comes back to it
+    assert figure.steps == 8 and GradientDescent(learning_rate=0.16, steps=62).numbers.object == text
+
+
+def test_playing_into_a_divergence_stops_the_slider_there():
+    figure = GradientDescent(learning_rate=0.16)
+    while figure._advance():
+        pass
+    assert figure.steps == 8 and "Diverged at step 8" in figure.numbers.object
+    figure.steps = 5  # back before it: an ordinary state again
+    assert "After <b>5</b> steps" in figure.numbers.object and figure.arrow.visible
 
 
 @pytest.mark.parametrize("rate, regime", [
@@ -177,12 +192,13 @@ def test_the_race_reports_each_optimisers_final_loss():
 
 def test_in_the_race_large_rates_break_plain_descent_but_not_adam():
     text = OptimiserRace(learning_rate=0.3).numbers.object
-    assert "gradient descent <b>diverged</b>" in text and "momentum <b>diverged</b>" in text
+    assert "gradient descent <b>diverged at step 3</b>" in text and "momentum <b>diverged at step 4</b>" in text
     assert "Adam <b>" in text and "Adam <b>diverged" not in text
     assert not re.search(r"nan|inf", text, re.IGNORECASE)
     fast = OptimiserRace(learning_rate=0.12)
-    assert "gradient descent <b>diverged</b>" in fast.numbers.object
+    assert "gradient descent <b>diverged at step 54</b>" in fast.numbers.object
     assert "momentum <b>diverged" not in fast.numbers.object
+    assert "gradient descent <b>diverged" not in OptimiserRace(learning_rate=0.12, steps=53).numbers.object
 
 
 def test_the_race_can_be_scrubbed_and_replayed():
@@ -195,8 +211,8 @@ def test_the_race_can_be_scrubbed_and_replayed():
 def test_backprop_figure_gradients_equal_core_backward_and_finite_differences():
     figure = Backpropagation()
     weights, biases = figure.gradients()
-    core_weights, core_biases = backward(learning.TINY_NETWORK, learning.TINY_INPUTS[None, :],
-                                         np.array([learning.TINY_TARGET]), "mean_squared_error")
+    inputs, target = learning.TINY_INPUTS[None, :], np.array([learning.TINY_TARGET])
+    core_weights, core_biases = backward(learning.TINY_NETWORK, inputs, target, "mean_squared_error")
     h = 1e-6
     for layer in range(2):
         np.testing.assert_allclose(weights[layer], core_weights[layer], rtol=1e-12)
@@ -206,8 +222,7 @@ def test_backprop_figure_gradients_equal_core_backward_and_finite_differences():
                 moved = [w.copy() for w in learning.TINY_NETWORK.weights]
                 moved[layer][index] += shift
                 network = learning.Network(moved, learning.TINY_NETWORK.biases, learning.TINY_NETWORK.activations)
-                out = learning.trace_backprop(network, learning.TINY_INPUTS, learning.TINY_TARGET).loss
-                return out
+                return loss_value(network, inputs, target, "mean_squared_error")
             assert weights[layer][index] == pytest.approx((loss(h) - loss(-h)) / (2 * h), rel=1e-5)
 
 

@@ -221,3 +221,19 @@ def test_construction_and_a_tick_are_fast():
     tick = float(np.median(ticks))
     print(f"\nplayground: built in {1000 * built:.0f} ms, one tick (20 steps and a redraw) {1000 * tick:.1f} ms")
     assert built < 1.0 and tick < 0.1  # generous: the targets are 0.3 s and 15 ms
+
+
+def test_a_divergence_between_records_stops_steps_where_it_happened():
+    """An overflow at step 5, before the first record at 20: the slider says 5 as the
+    read-out does, a link to any later step opens there, and before it the run is whole."""
+    settings = {"dataset": "hills", "activation": "linear", "learning_rate": 10.0}
+    figure = Playground(**settings)
+    figure.tick()
+    assert figure.steps == figure._run.divergence.step == 5
+    assert "<b>Diverged at step 5</b> (the loss grew too large for a number to hold): try a smaller learning " \
+           "rate." in figure.numbers.object
+    for steps in (5, 500):
+        assert Playground(steps=steps, **settings).numbers.object == figure.numbers.object
+    assert np.all(np.isfinite(figure.boundary.data["image"][0]))
+    figure.steps = 3  # before the divergence: rounded down to the last record, a sound state
+    assert figure.steps == 0 and "Step <b>0</b>" in figure.numbers.object

@@ -5,16 +5,18 @@ in energy.
 Compute is counted in floating-point operations (FLOP). Figures for big models
 are estimates: from the papers where they state them, otherwise from the rule
 training FLOP ≈ 6 · parameters · training examples (tokens), which is the rule
-network.count_operations uses for our own small networks.
+training_operations uses for our own small networks: about 6 operations per
+parameter per example, 2 forward (a multiply and an add) and 4 backward (for the
+gradients of the inputs and of the weights).
 """
 
 from typing import NamedTuple
 
-from .checks import in_range, positive_int
-from .network import count_operations
+from .checks import number, positive_int
+from .network import count_parameters
 
 
-class TrainingRun(NamedTuple):
+class FamousRun(NamedTuple):
     """One model's training: its name, year and compute, and where the figure comes from."""
 
     name: str
@@ -24,13 +26,13 @@ class TrainingRun(NamedTuple):
 
 
 FAMOUS_RUNS = (
-    TrainingRun("AlexNet", 2012, 4.7e17, "Epoch AI's estimate (Notable AI Models)"),
-    TrainingRun("Transformer (big)", 2017, 2.3e19, "Vaswani et al. 2017, Table 2"),
-    TrainingRun("GPT-3", 2020, 3.14e23, "Brown et al. 2020, Table D.1"),
-    TrainingRun("Chinchilla", 2022, 5.9e23,
+    FamousRun("AlexNet", 2012, 4.7e17, "Epoch AI's estimate (Notable AI Models)"),
+    FamousRun("Transformer (big)", 2017, 2.3e19, "Vaswani et al. 2017, Table 2"),
+    FamousRun("GPT-3", 2020, 3.14e23, "Brown et al. 2020, Table D.1"),
+    FamousRun("Chinchilla", 2022, 5.9e23,
                 "6 × 70 billion parameters × 1.4 trillion tokens (Hoffmann et al. 2022)"),
-    TrainingRun("PaLM", 2022, 2.5e24, "6 × 540 billion parameters × 780 billion tokens (Chowdhery et al. 2022)"),
-    TrainingRun("Llama 3.1 405B", 2024, 3.8e25, "Llama Team 2024 (The Llama 3 Herd of Models)"),
+    FamousRun("PaLM", 2022, 2.5e24, "6 × 540 billion parameters × 780 billion tokens (Chowdhery et al. 2022)"),
+    FamousRun("Llama 3.1 405B", 2024, 3.8e25, "Llama Team 2024 (The Llama 3 Herd of Models)"),
 )
 """Estimates, oldest first."""
 
@@ -54,22 +56,21 @@ JOULES_PER_KWH = 3.6e6
 
 def training_operations(layer_sizes, examples, steps):
     """Return the FLOP of `steps` full-batch training steps of a network with
-    `layer_sizes` on `examples` examples: count_operations per step, times steps
-    (6 · parameters · examples · steps)."""
-    return count_operations(layer_sizes, examples) * positive_int("steps", steps)
+    `layer_sizes` on `examples` examples: 6 · parameters · examples · steps."""
+    parameters = sum(count_parameters(layer_sizes))
+    return 6 * parameters * positive_int("examples", examples) * positive_int("steps", steps)
 
 
 def energy_joules(flop, flop_per_joule=FLOP_PER_JOULE):
     """Return the energy in joules of `flop` operations at `flop_per_joule`."""
-    flop = in_range("flop", flop, 0, float("inf"))
-    return flop / in_range("flop_per_joule", flop_per_joule, 1e-300, float("inf"))
+    return number("flop", flop, at_least=0) / number("flop_per_joule", flop_per_joule, above=0)
 
 
 def home_years(joules):
     """Return how many years of an average US home's electricity `joules` is."""
-    return in_range("joules", joules, 0, float("inf")) / JOULES_PER_KWH / HOME_KWH_PER_YEAR
+    return number("joules", joules, at_least=0) / JOULES_PER_KWH / HOME_KWH_PER_YEAR
 
 
 def megawatt_hours(joules):
     """Return `joules` in megawatt-hours (1 MWh = 3.6e9 J)."""
-    return in_range("joules", joules, 0, float("inf")) / (1000 * JOULES_PER_KWH)
+    return number("joules", joules, at_least=0) / (1000 * JOULES_PER_KWH)

@@ -7,11 +7,9 @@ level is crossed once, at the point linear interpolation puts the level; the
 cell's crossings, joined in pairs, are the line's pieces.
 """
 
-import math
-
 import numpy as np
 
-from .checks import finite_array, in_range, positive_int
+from .checks import finite_array, low_high, number, positive_int
 
 
 def iso_segments(xs, ys, values, level):
@@ -19,6 +17,7 @@ def iso_segments(xs, ys, values, level):
     shape (pieces, 2, 2), each piece two points (x, y). A corner counts as above
     the level only if its value is greater than it."""
     xs, ys, values = _grid(xs, ys, values)
+    level = number("level", level)
     above = values > level
     # a cell's corners: 00 bottom left, 01 bottom right, 10 top left, 11 top right
     v00, v01, v10, v11 = values[:-1, :-1], values[:-1, 1:], values[1:, :-1], values[1:, 1:]
@@ -70,9 +69,9 @@ def geometric_levels(low, high, count):
     """Return `count` levels strictly between `low` and `high` (0 < low < high),
     spaced evenly on a log scale: levels for a landscape whose bottom is far
     flatter than its walls."""
-    low, high = in_range("low", low, 0, math.inf), in_range("high", high, 0, math.inf)
-    if not 0 < low < high:
-        raise ValueError(f"low must be positive and below high, got low={low}, high={high}")
+    low, high = low_high(low, high)
+    if not low > 0:
+        raise ValueError(f"low must be positive, got {low:g}")
     return np.geomspace(low, high, positive_int("count", count) + 2)[1:-1]
 
 

@@ -8,7 +8,10 @@ The scores here are *calibrated* in both groups: among people scored s, a
 fraction s are positive, whatever their group. When the groups' base rates (the
 fraction who are positive) differ, such a score cannot also give both groups
 equal false-positive and false-negative rates (Chouldechova 2017; Kleinberg,
-Mullainathan & Raghavan 2016); `false_positive_rate_from` states why.
+Mullainathan & Raghavan 2016). Why: for any confusion counts,
+FPR = p / (1 - p) · (1 - PPV) / PPV · (1 - FNR), with base rate p and precision
+PPV, so two groups with equal precision and equal FNR but different base rates
+must have different false-positive rates.
 """
 
 import math
@@ -17,7 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .activations import SIGMOID
-from .checks import finite_array, in_range, positive_int, same_length
+from .checks import finite_array, labels_0_or_1, number, positive_int, same_length
 
 
 class Confusion(NamedTuple):
@@ -47,8 +50,8 @@ def calibrated_group(size, mean_risk, seed, spread=1.5):
     with probability s. A higher mean_risk gives a higher base rate; the score
     is calibrated by construction."""
     size = positive_int("size", size)
-    mean_risk = in_range("mean_risk", mean_risk, -math.inf, math.inf)
-    spread = in_range("spread", spread, 0, math.inf)
+    mean_risk = number("mean_risk", mean_risk)
+    spread = number("spread", spread, at_least=0)
     rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
     scores = SIGMOID.output(rng.normal(mean_risk, spread, size))
     labels = (rng.uniform(0, 1, size) < scores).astype(int)
@@ -58,7 +61,7 @@ def calibrated_group(size, mean_risk, seed, spread=1.5):
 def confusion_counts(scores, labels, threshold):
     """Return the Confusion of flagging everyone with score >= `threshold`."""
     scores, labels = _scores_and_labels(scores, labels)
-    threshold = in_range("threshold", threshold, -math.inf, math.inf)
+    threshold = number("threshold", threshold)
     flagged, positive = scores >= threshold, labels == 1
     return Confusion(
         true_positives=int(np.sum(flagged & positive)),
@@ -70,6 +73,8 @@ def confusion_counts(scores, labels, threshold):
 
 def rates(counts):
     """Return the Rates of a Confusion."""
+    if not isinstance(counts, Confusion) or min(counts) < 0:
+        raise ValueError(f"counts must be a Confusion of counts >= 0, got {counts!r}")
     tp, fp, tn, fn = counts
     everyone = tp + fp + tn + fn
     if everyone == 0:
@@ -93,7 +98,7 @@ def threshold_for_false_positive_rate(scores, labels, target):
     """Return the lowest threshold among the scores whose false-positive rate is at
     most `target`: the threshold that gives this group (about) the wanted rate."""
     scores, labels = _scores_and_labels(scores, labels)
-    target = in_range("target", target, 0, 1)
+    target = number("target", target, at_least=0, at_most=1)
     negatives = np.sort(scores[labels == 0])[::-1]  # highest first
     if negatives.size == 0:
         raise ValueError("labels must include at least one negative (0)")
@@ -102,19 +107,6 @@ def threshold_for_false_positive_rate(scores, labels, target):
         return float(np.min(scores))
     # flag strictly above the (allowed + 1)-th highest negative score
     return float(np.nextafter(negatives[allowed], np.inf))
-
-
-def false_positive_rate_from(base_rate, precision, false_negative_rate):
-    """Chouldechova's identity: FPR = p / (1 - p) · (1 - PPV) / PPV · (1 - FNR),
-    for base rate p and precision PPV. It holds exactly for any confusion counts,
-    so two groups with equal precision and equal FNR but different base rates
-    must have different false-positive rates."""
-    p = in_range("base_rate", base_rate, 0, 1)
-    ppv = in_range("precision", precision, 0, 1)
-    fnr = in_range("false_negative_rate", false_negative_rate, 0, 1)
-    if p == 1 or ppv == 0:
-        raise ValueError("base_rate must be below 1 and precision above 0")
-    return p / (1 - p) * (1 - ppv) / ppv * (1 - fnr)
 
 
 def score_histogram(scores, labels, bins=20):
@@ -132,10 +124,7 @@ def _ratio(part, whole):
 
 
 def _scores_and_labels(scores, labels):
-    scores = finite_array("scores", scores, ndim=1)
-    labels = finite_array("labels", labels, ndim=1)
+    scores, labels = finite_array("scores", scores, ndim=1), labels_0_or_1("labels", labels)
     same_length("scores", scores, "labels", labels)
-    if not np.all((labels == 0) | (labels == 1)):
-        raise ValueError("labels must be 0 or 1")
     return scores, labels
 

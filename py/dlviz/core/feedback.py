@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .checks import finite_array, in_range, positive_int
+from .checks import finite_array, number, positive_int
 
 
 class PatrolRun(NamedTuple):
@@ -32,7 +32,9 @@ def patrol_shares(records, random_fraction):
     evenly, the rest all sent to the neighbourhood with more recorded incidents
     (A on a tie)."""
     records = finite_array("records", records, ndim=1)
-    random_fraction = in_range("random_fraction", random_fraction, 0, 1)
+    if records.shape != (2,):
+        raise ValueError(f"records must hold two numbers, for A and B, got {records.size}")
+    random_fraction = number("random_fraction", random_fraction, at_least=0, at_most=1)
     hotspot = np.array([1.0, 0.0]) if records[0] >= records[1] else np.array([0.0, 1.0])
     return random_fraction / 2 + (1 - random_fraction) * hotspot
 
@@ -66,5 +68,5 @@ def simulate_patrols(rounds, random_fraction, reweight=False, initial_records=(1
 def ratio_limit(random_fraction):
     """The A : B ratio the plain loop tends to when crime is equal and A is the
     hotspot: (1 - f/2) / (f/2) for random fraction f; infinite for f = 0."""
-    f = in_range("random_fraction", random_fraction, 0, 1)
+    f = number("random_fraction", random_fraction, at_least=0, at_most=1)
     return np.inf if f == 0 else (1 - f / 2) / (f / 2)

@@ -6,16 +6,17 @@ of the landscape per (slope, intercept). Beside it, a long narrow valley where
 plain gradient descent zig-zags and momentum does not.
 """
 
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 import numpy as np
 
-from .checks import finite_array, in_range, one_of, positive_int, same_length
+from .checks import finite_array, number, positive_int, same_length
 from .losses import MEAN_SQUARED_ERROR
-from .optimisers import OPTIMISERS
+from .optimisers import Divergence, Diverged, checked
+from .optimisers import step as optimiser_step
 
 DIVERGED_LOSS = 1e6
-"""A path whose loss passes this (or stops being a number) has diverged."""
+"""A path whose loss passes this has diverged: it is stopped there."""
 
 VALLEY_STEEPNESS = 50.0
 """The narrow valley curves this many times more sharply across (b) than along (a)."""
@@ -23,25 +24,35 @@ VALLEY_STEEPNESS = 50.0
 
 class DescentPath(NamedTuple):
     """Where an optimiser went: points (steps + 1, 2) from the start on, the loss
-    at each, and whether it was stopped early for diverging."""
+    at each, and, if it was stopped early, its Divergence (else None)."""
 
     points: np.ndarray
     losses: np.ndarray
-    diverged: bool
+    divergence: Optional[Divergence]
 
 
 def linear_loss(x, y, slope, intercept):
     """Return the mean squared error of the line slope·x + intercept on the points (x, y)."""
     x, y = _points(x, y)
-    return MEAN_SQUARED_ERROR.output(slope * x + intercept, y)
+    return MEAN_SQUARED_ERROR.output(number("slope", slope) * x + number("intercept", intercept), y)
 
 
 def linear_loss_gradient(x, y, slope, intercept):
     """Return [d loss / d slope, d loss / d intercept] for linear_loss, by the
     chain rule: the loss's derivative by each prediction, times x or times 1."""
     x, y = _points(x, y)
-    der_predictions = MEAN_SQUARED_ERROR.der(slope * x + intercept, y)
+    predictions = number("slope", slope) * x + number("intercept", intercept)
+    der_predictions = MEAN_SQUARED_ERROR.der(predictions, y)
     return np.array([np.sum(der_predictions * x), np.sum(der_predictions)])
+
+
+def linear_loss_curvatures(x):
+    """Return the curvatures of linear_loss for inputs `x`, smallest first: the
+    eigenvalues of its Hessian 2·[[mean x², mean x], [mean x, 1]], the same
+    everywhere because the landscape is a bowl."""
+    x = finite_array("x", x, ndim=1)
+    hessian = 2 * np.array([[np.mean(x * x), np.mean(x)], [np.mean(x), 1.0]])
+    return np.linalg.eigvalsh(hessian)
 
 
 def loss_surface(x, y, slopes, intercepts):
@@ -64,69 +75,113 @@ def least_squares_line(x, y):
     return float(slope), float(y.mean() - slope * x.mean())
 
 
+def minibatch_gradients(x, y, point, batch_size, count, seed=0):
+    """Return `count` gradients of linear_loss at point = (slope, intercept),
+    each from `batch_size` points of (x, y) drawn at random without replacement
+    (with `seed`): the guesses stochastic gradient descent steps by. Their mean
+    over all possible batches is the full gradient."""
+    x, y = _points(x, y)
+    batch_size, count = _batch_size(batch_size, len(x)), positive_int("count", count)
+    slope, intercept = _pair("point", point)
+    rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
+    rows = [rng.choice(len(x), batch_size, replace=False) for _ in range(count)]
+    return np.array([linear_loss_gradient(x[r], y[r], slope, intercept) for r in rows])
+
+
 def descent_path(x, y, start, learning_rate, steps, optimiser="gradient_descent",
-                 batch_size=None, seed=0, **hyper):
+                 batch_size=None, seed=0, **settings):
     """Follow the gradient of linear_loss from `start` = (slope, intercept) for
     `steps` steps; return a DescentPath. With batch_size=None every step uses all
-    points; otherwise each uses the gradient of `batch_size` random points
-    (stochastic gradient descent), drawn with `seed`."""
+    points; otherwise each uses one of minibatch_gradients (stochastic gradient
+    descent), drawn in turn with `seed`."""
     x, y = _points(x, y)
-    if batch_size is not None and positive_int("batch_size", batch_size) > len(x):
-        raise ValueError(f"batch_size must be at most the {len(x)} points, got {batch_size}")
-    rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
+    if batch_size is None:
+        def gradient(point):
+            return linear_loss_gradient(x, y, *point)
+    else:
+        batch_size = _batch_size(batch_size, len(x))
+        rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
 
-    def gradient(point):
-        rows = slice(None) if batch_size is None else rng.choice(len(x), batch_size, replace=False)
-        return linear_loss_gradient(x[rows], y[rows], *point)
+        def gradient(point):
+            rows = rng.choice(len(x), batch_size, replace=False)
+            return linear_loss_gradient(x[rows], y[rows], *point)
 
-    return follow_gradient(lambda point: linear_loss(x, y, *point), gradient,
-                           start, learning_rate, steps, optimiser, **hyper)
+    return _follow_gradient(lambda point: linear_loss(x, y, *point), gradient,
+                           start, learning_rate, steps, optimiser, **settings)
 
 
-def narrow_valley(point):
-    """Return the valley's height at point = (a, b): ½ (a² + VALLEY_STEEPNESS · b²)."""
-    a, b = point
-    return float(0.5 * (a**2 + VALLEY_STEEPNESS * b**2))
+def narrow_valley(points):
+    """Return the valley's height ½ (a² + VALLEY_STEEPNESS · b²) at each point
+    (a, b): `points` of shape (2,) gives a number, (..., 2) an array (...)."""
+    points = finite_array("points", points)
+    if points.shape[-1] != 2:
+        raise ValueError(f"points must end in pairs (a, b), got shape {points.shape}")
+    a, b = np.moveaxis(points, -1, 0)
+    return 0.5 * (a**2 + VALLEY_STEEPNESS * b**2)
 
 
 def narrow_valley_gradient(point):
     """Return the valley's gradient at point = (a, b): (a, VALLEY_STEEPNESS · b)."""
-    a, b = point
+    a, b = _pair("point", point)
     return np.array([a, VALLEY_STEEPNESS * b])
 
 
-def valley_path(start, learning_rate, steps, optimiser="gradient_descent", **hyper):
+def valley_path(start, learning_rate, steps, optimiser="gradient_descent", **settings):
     """Follow the gradient of narrow_valley from `start` = (a, b); return a DescentPath."""
-    return follow_gradient(narrow_valley, narrow_valley_gradient,
-                           start, learning_rate, steps, optimiser, **hyper)
+    return _follow_gradient(narrow_valley, narrow_valley_gradient,
+                           start, learning_rate, steps, optimiser, **settings)
 
 
-def follow_gradient(loss, gradient, start, learning_rate, steps, optimiser="gradient_descent", **hyper):
+def _follow_gradient(loss, gradient, start, learning_rate, steps, optimiser="gradient_descent", **settings):
     """Take `steps` optimiser steps from the 2-D point `start`, using the functions
-    loss(point) and gradient(point); return a DescentPath. Stops early, with
-    diverged=True, once the loss passes DIVERGED_LOSS or is no longer a number,
-    leaving that point out so every number returned is finite."""
-    optimiser = one_of("optimiser", optimiser, OPTIMISERS)
-    learning_rate = in_range("learning_rate", learning_rate, 0, np.inf)
-    point = finite_array("start", start, ndim=1)
-    if point.shape != (2,):
-        raise ValueError(f"start must hold 2 numbers, got {point.size}")
-    state = optimiser.init([point])
-    points, losses = [point], [loss(point)]
-    diverged = False
-    with np.errstate(over="ignore", invalid="ignore"):  # a diverging step may overflow; caught below
-        for _ in range(positive_int("steps", steps, minimum=0)):
-            [point], state = optimiser.update([point], [gradient(point)], state, learning_rate, **hyper)
-            value = loss(point) if np.all(np.isfinite(point)) else np.inf
-            if not value <= DIVERGED_LOSS:
-                diverged = True
-                break
-            points.append(point)
-            losses.append(value)
-    return DescentPath(np.array(points), np.array(losses), diverged)
+    loss(point) and gradient(point); return a DescentPath. Stops early, with a
+    Divergence, once the loss passes DIVERGED_LOSS or a step overflows, leaving
+    that point out so every number returned is finite."""
+    optimiser, learning_rate, settings = checked(optimiser, learning_rate, settings)
+    point = np.array(_pair("start", start))
+    steps = positive_int("steps", steps, minimum=0)
+    points, losses, state, divergence = [point], [float(loss(point))], None, None
+    for step in range(1, steps + 1):
+        try:
+            [point], state = optimiser_step(optimiser, [point], [gradient(point)], state, learning_rate,
+                                            **settings)
+        except Diverged as diverged:
+            divergence = Divergence(step, diverged.reason)
+            break
+        with np.errstate(over="ignore"):  # a loss too large to hold is infinite: past DIVERGED_LOSS
+            value = float(loss(point))
+        if not value <= DIVERGED_LOSS:
+            divergence = Divergence(step, f"the loss passed {DIVERGED_LOSS:,.0f}")
+            break
+        points.append(point)
+        losses.append(value)
+    return DescentPath(np.array(points), np.array(losses), divergence)
+
+
+def steps_to_floor(losses, floor):
+    """Return the first step at which `losses` (one per step, the start first) is
+    at or below `floor`, or None if it never gets there."""
+    losses = finite_array("losses", losses, ndim=1)
+    reached = np.nonzero(losses <= number("floor", floor))[0]
+    return int(reached[0]) if len(reached) else None
 
 
 def _points(x, y):
     x, y = finite_array("x", x, ndim=1), finite_array("y", y, ndim=1)
     same_length("x", x, "y", y)
     return x, y
+
+
+def _pair(name, values):
+    """Two finite numbers, as a tuple of floats."""
+    pair = finite_array(name, values, ndim=1)
+    if pair.shape != (2,):
+        raise ValueError(f"{name} must hold 2 numbers, got {pair.size}")
+    return float(pair[0]), float(pair[1])
+
+
+def _batch_size(batch_size, size):
+    batch_size = positive_int("batch_size", batch_size)
+    if batch_size > size:
+        raise ValueError(f"batch_size must be at most the {size} points, got {batch_size}")
+    return batch_size

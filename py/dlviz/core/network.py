@@ -1,18 +1,18 @@
-"""A small fully connected network: weights per layer as numpy arrays, the
-forward pass, backpropagation, and one training step.
+"""A small fully connected network: weights per layer as numpy arrays, its
+starting weights, the forward pass and backpropagation.
 
 Layer l turns activations a (one row per example) into z = a · W[l] + b[l]
 (its pre-activations) and then into activation(z).
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from .activations import ACTIVATIONS
-from .checks import finite_array, in_range, one_of, positive_int, same_length
+from .checks import finite_array, labels_0_or_1, layer_size_list, number, one_of, positive_int, same_length
 from .losses import BINARY_CROSS_ENTROPY, LOSSES, PENALTIES
-from .optimisers import OPTIMISERS
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: arrays have no single truth value to compare by
@@ -25,26 +25,41 @@ class Network:
     activations: list[str]
 
 
+def init_range(activation, n_in, n_out):
+    """Return r, the half-width of the uniform range U(-r, r) from which a layer of
+    n_in inputs and n_out neurons applying `activation` draws its starting weights
+    and biases: He's √(6 / n_in) for relu, which zeroes half of what it is given;
+    Glorot's √(6 / (n_in + n_out)) for tanh, sigmoid and linear. (scikit-learn's
+    MLPClassifier draws the same way, but uses Glorot's range for relu too, and
+    √(2 / (n_in + n_out)) throughout a sigmoid network.)"""
+    activation = one_of("activation", activation, ACTIVATIONS).name
+    n_in, n_out = positive_int("n_in", n_in), positive_int("n_out", n_out)
+    return float(np.sqrt(6 / n_in) if activation == "relu" else np.sqrt(6 / (n_in + n_out)))
+
+
 def init_network(layer_sizes, seed=0, hidden_activation="tanh", output_activation="sigmoid"):
     """Return a new Network with `layer_sizes` like [2, 8, 8, 1] (inputs first,
-    outputs last): weights drawn from Normal(0, √(2 / (n_in + n_out))) (Glorot),
-    biases zero."""
-    layer_sizes = _layer_sizes(layer_sizes)
+    outputs last): each layer's weights, then its biases, drawn uniformly from
+    ±init_range of its activation."""
+    sizes = layer_size_list("layer_sizes", layer_sizes)
     hidden = one_of("hidden_activation", hidden_activation, ACTIVATIONS).name
     output = one_of("output_activation", output_activation, ACTIVATIONS).name
     rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
-    pairs = list(zip(layer_sizes, layer_sizes[1:]))
-    return Network(
-        weights=[rng.normal(0, np.sqrt(2 / (n_in + n_out)), (n_in, n_out)) for n_in, n_out in pairs],
-        biases=[np.zeros(n_out) for _, n_out in pairs],
-        activations=[hidden] * (len(pairs) - 1) + [output],
-    )
+    activations = [hidden] * (len(sizes) - 2) + [output]
+    weights, biases = [], []
+    for n_in, n_out, activation in zip(sizes, sizes[1:], activations):
+        reach = init_range(activation, n_in, n_out)
+        weights.append(rng.uniform(-reach, reach, (n_in, n_out)))
+        biases.append(rng.uniform(-reach, reach, n_out))
+    return Network(weights, biases, activations)
 
 
 def forward_pass(network, inputs):
     """Run `inputs` (one row per example) through the network; return
     (pre_activations, activations): the z of every layer, and the activations of
     every layer with the inputs first and the outputs last."""
+    if not isinstance(network, Network):
+        raise ValueError(f"network must be a Network, got {type(network).__name__}")
     inputs = finite_array("inputs", inputs, ndim=2)
     if inputs.shape[1] != network.weights[0].shape[0]:
         raise ValueError(f"inputs must have {network.weights[0].shape[0]} columns, got {inputs.shape[1]}")
@@ -65,98 +80,95 @@ def predict(network, inputs):
     return forward(network, inputs)[-1]
 
 
-def backward(network, inputs, targets, loss=BINARY_CROSS_ENTROPY, penalty="none", penalty_rate=0.0):
-    """Backpropagation: return (weight_gradients, bias_gradients), the gradients of
-    mean loss(outputs, targets) + penalty_rate · Σ_l penalty(weights[l]) (biases
-    are not penalised). `loss` and `penalty` are names or Loss/Penalty tuples;
-    targets may be shape (examples,) for a single output."""
+class Backprop(NamedTuple):
+    """Every number of one forward and backward pass over a batch. Per layer l
+    (first hidden layer first, output layer last): pre_activations[l] (its z),
+    der_outputs[l] (∂L/∂ its activations; None for the output layer when the loss
+    reads the logits), der_pre_activations[l] (∂L/∂z), weight_gradients[l] and
+    bias_gradients[l]. activations lists the inputs first and the outputs last,
+    and loss is the mean loss plus the penalty, L."""
+
+    pre_activations: list
+    activations: list
+    loss: float
+    der_outputs: list
+    der_pre_activations: list
+    weight_gradients: list
+    bias_gradients: list
+
+
+def backward_pass(network, inputs, targets, loss=BINARY_CROSS_ENTROPY, penalty="none", penalty_rate=0.0):
+    """Backpropagation: return the Backprop of L = mean loss(outputs, targets) +
+    penalty_rate · Σ_l penalty(weights[l]) (biases are not penalised). `loss` and
+    `penalty` are names or Loss/Penalty tuples; targets may be shape (examples,)
+    for a single output. By the chain rule, from the output layer down:
+    ∂L/∂z = ∂L/∂a · activation'(z), ∂L/∂W = aᵀ · ∂L/∂z, ∂L/∂b = Σ ∂L/∂z, and the
+    layer below gets ∂L/∂a = ∂L/∂z · Wᵀ. A loss that reads the logits gives the
+    output layer's ∂L/∂z itself."""
     loss = one_of("loss", loss, LOSSES)
     penalty = one_of("penalty", penalty, PENALTIES)
-    penalty_rate = in_range("penalty_rate", penalty_rate, 0, np.inf)
+    penalty_rate = number("penalty_rate", penalty_rate, at_least=0)
+    _check_output_activation(network, loss)
     pre_activations, activations = forward_pass(network, inputs)
     targets = _like_outputs("targets", targets, activations[-1])
 
     count = len(network.weights)
-    weight_gradients, bias_gradients = [None] * count, [None] * count
-    # der_z is d loss / d z of the layer at hand, from the output layer down
-    der_z = loss.der(activations[-1], targets) * ACTIVATIONS[network.activations[-1]].der(pre_activations[-1])
-    for layer in reversed(range(count)):
-        weights = network.weights[layer]
-        weight_gradients[layer] = activations[layer].T @ der_z + penalty_rate * penalty.der(weights)
-        bias_gradients[layer] = der_z.sum(axis=0)
-        if layer > 0:  # back through this layer's weights, then the activation below
-            below = layer - 1
-            der_z = (der_z @ weights.T) * ACTIVATIONS[network.activations[below]].der(pre_activations[below])
-    return weight_gradients, bias_gradients
+    der_outputs, der_z = [None] * count, [None] * count
+    if loss.activation:  # the loss applies the output activation itself, exactly
+        der_z[-1] = loss.der(pre_activations[-1], targets)
+    else:
+        der_outputs[-1] = loss.der(activations[-1], targets)
+        der_z[-1] = der_outputs[-1] * ACTIVATIONS[network.activations[-1]].der(pre_activations[-1])
+    for layer in reversed(range(count - 1)):  # back through the weights above, then this layer's activation
+        der_outputs[layer] = der_z[layer + 1] @ network.weights[layer + 1].T
+        der_z[layer] = der_outputs[layer] * ACTIVATIONS[network.activations[layer]].der(pre_activations[layer])
+    weight_gradients = [activations[layer].T @ der_z[layer] + penalty_rate * penalty.der(weights)
+                        for layer, weights in enumerate(network.weights)]
+    value = _loss_of(loss, pre_activations[-1], activations[-1], targets)
+    value += penalty_rate * sum(penalty.output(weights) for weights in network.weights)
+    return Backprop(pre_activations, activations, value, der_outputs, der_z, weight_gradients,
+                    [der.sum(axis=0) for der in der_z])
 
 
-def minibatches(size, batch_size, seed):
-    """Shuffle the row numbers 0 … size-1 and cut them into batches of
-    `batch_size` (the last may be smaller); return the list of index arrays."""
-    size, batch_size = positive_int("size", size), positive_int("batch_size", batch_size)
-    order = np.random.default_rng(positive_int("seed", seed, minimum=0)).permutation(size)
-    return [order[start:start + batch_size] for start in range(0, size, batch_size)]
-
-
-def parameters(network):
-    """Return all parameters as one flat list [W0, b0, W1, b1, …]."""
-    return gradients_as_list(network.weights, network.biases)
-
-
-def with_parameters(network, params):
-    """Return a copy of `network` holding `params`, listed as parameters() lists them."""
-    return Network(weights=list(params[0::2]), biases=list(params[1::2]), activations=network.activations)
-
-
-def gradients_as_list(weight_gradients, bias_gradients):
-    """Interleave gradients into [dW0, db0, dW1, db1, …], the order of parameters()."""
-    return [array for pair in zip(weight_gradients, bias_gradients) for array in pair]
-
-
-def train_step(network, inputs, targets, optimiser_state, optimiser, learning_rate,
-               loss=BINARY_CROSS_ENTROPY, penalty="none", penalty_rate=0.0, **hyper):
-    """Take one optimiser step on this batch; return (network, optimiser_state).
-    Pass optimiser_state=None on the first step to start the optimiser afresh;
-    `hyper` holds the optimiser's settings, such as beta for momentum."""
-    optimiser = one_of("optimiser", optimiser, OPTIMISERS)
-    learning_rate = in_range("learning_rate", learning_rate, 0, np.inf)
-    params = parameters(network)
-    if optimiser_state is None:
-        optimiser_state = optimiser.init(params)
-    grads = gradients_as_list(*backward(network, inputs, targets, loss, penalty, penalty_rate))
-    params, optimiser_state = optimiser.update(params, grads, optimiser_state, learning_rate, **hyper)
-    return with_parameters(network, params), optimiser_state
+def backward(network, inputs, targets, loss=BINARY_CROSS_ENTROPY, penalty="none", penalty_rate=0.0):
+    """Return (weight_gradients, bias_gradients) of backward_pass: one array per layer each."""
+    passed = backward_pass(network, inputs, targets, loss, penalty, penalty_rate)
+    return passed.weight_gradients, passed.bias_gradients
 
 
 def accuracy(network, inputs, labels):
     """Return the fraction of examples whose label (0 or 1) the network's single
     sigmoid output gets right, reading an output >= 0.5 as class 1."""
     outputs = predict(network, inputs)
-    labels = _like_outputs("labels", labels, outputs)
+    labels = _like_outputs("labels", labels_0_or_1("labels", labels), outputs)
     return float(np.mean((outputs >= 0.5) == (labels == 1)))
 
 
 def loss_value(network, inputs, targets, loss=BINARY_CROSS_ENTROPY):
     """Return the mean loss of the network's outputs against `targets`."""
     loss = one_of("loss", loss, LOSSES)
-    outputs = predict(network, inputs)
-    return loss.output(outputs, _like_outputs("targets", targets, outputs))
+    _check_output_activation(network, loss)
+    pre_activations, activations = forward_pass(network, inputs)
+    return _loss_of(loss, pre_activations[-1], activations[-1],
+                    _like_outputs("targets", targets, activations[-1]))
 
 
-def count_operations(layer_sizes, examples):
-    """Return roughly how many floating-point operations one forward and backward
-    pass over `examples` takes: about 6 per parameter per example (2 forward,
-    a multiply and an add; 4 backward, for the gradients of inputs and weights)."""
-    layer_sizes = _layer_sizes(layer_sizes)
-    count = sum((n_in + 1) * n_out for n_in, n_out in zip(layer_sizes, layer_sizes[1:]))
-    return 6 * count * positive_int("examples", examples)
+def count_parameters(layer_sizes):
+    """Return (weights, biases) of a network with `layer_sizes`: Σ n_in · n_out
+    over consecutive layers, and one bias for every neuron after the inputs."""
+    sizes = layer_size_list("layer_sizes", layer_sizes)
+    return sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:])), sum(sizes[1:])
 
 
-def _layer_sizes(layer_sizes):
-    sizes = [positive_int("each of layer_sizes", size) for size in layer_sizes]
-    if len(sizes) < 2:
-        raise ValueError(f"layer_sizes must list at least an input and an output size, got {sizes}")
-    return sizes
+def _check_output_activation(network, loss):
+    if loss.activation and network.activations[-1] != loss.activation:
+        raise ValueError(f"loss {loss.name} needs a {loss.activation} output layer, "
+                         f"the network's is {network.activations[-1]}")
+
+
+def _loss_of(loss, logits, outputs, targets):
+    """The loss of a batch, read from the logits or from the outputs as the loss asks."""
+    return loss.output(logits if loss.activation else outputs, targets)
 
 
 def _like_outputs(name, targets, outputs):

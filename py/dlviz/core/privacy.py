@@ -9,13 +9,12 @@ Yeom et al. 2018; Shokri et al. 2017 first showed such guesses work on real
 models). Its accuracy over members and non-members alike is 0.5 by pure chance.
 """
 
-import math
 from typing import NamedTuple
 
 import numpy as np
-from numpy.polynomial import legendre
 
-from .checks import finite_array, in_range, positive_int, same_length
+from .checks import finite_array, number, positive_int, same_length
+from .polynomial import evaluate_polynomial, fit_polynomial
 
 X_LIMIT = 3.0
 """Points have x uniform over [-X_LIMIT, X_LIMIT]."""
@@ -38,44 +37,20 @@ def quadratic_samples(trials, size, seed, noise=1.0):
     fresh sample per row, with x spread over [-3, 3] by cutting it into `size`
     equal cells and putting one uniform random x in each."""
     trials, size = positive_int("trials", trials), positive_int("size", size)
-    noise = in_range("noise", noise, 0, math.inf)
+    noise = number("noise", noise, at_least=0)
     rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
     cell = 2 * X_LIMIT / size
     x = -X_LIMIT + cell * (np.arange(size) + rng.uniform(0, 1, (trials, size)))
     return x, x**2 + rng.normal(0, noise, (trials, size))
 
 
-def fit_polynomials(x, y, degree):
-    """Least-squares polynomials of `degree`, one per row of x and y (shape
-    (trials, size)); return their coefficients (trials, degree + 1) in the
-    Legendre basis of x / 3, which keeps high degrees well conditioned."""
+def squared_errors(polynomial, x, y):
+    """Each point's loss (prediction - y)² under a FittedPolynomial; x and y of
+    shape (trials, n), one row per fitted row (or all rows under a single fit)."""
     x, y = finite_array("x", x, ndim=2), finite_array("y", y, ndim=2)
     if x.shape != y.shape:
         raise ValueError(f"x and y must have the same shape, got {x.shape} and {y.shape}")
-    degree = positive_int("degree", degree, minimum=0)
-    if degree >= x.shape[1]:
-        raise ValueError(f"degree {degree} needs at least {degree + 1} points per row, got {x.shape[1]}")
-    design = legendre.legvander(x / X_LIMIT, degree)  # (trials, size, degree + 1)
-    return np.einsum("tcs,ts->tc", np.linalg.pinv(design), y)
-
-
-def evaluate_polynomials(coefficients, x):
-    """Values at x (shape (trials, n)) of each row's polynomial from fit_polynomials."""
-    coefficients = finite_array("coefficients", coefficients, ndim=2)
-    x = finite_array("x", x, ndim=2)
-    same_length("coefficients", coefficients, "x", x)
-    design = legendre.legvander(x / X_LIMIT, coefficients.shape[1] - 1)
-    return np.einsum("tnc,tc->tn", design, coefficients)
-
-
-def squared_errors(coefficients, x, y):
-    """Each point's loss (prediction - y)² under its row's polynomial from
-    fit_polynomials; x and y of shape (trials, n), one row per polynomial."""
-    y = finite_array("y", y, ndim=2)
-    predictions = evaluate_polynomials(coefficients, x)
-    if predictions.shape != y.shape:
-        raise ValueError(f"x and y must have the same shape, got {predictions.shape} and {y.shape}")
-    return (predictions - y) ** 2
+    return (evaluate_polynomial(polynomial, x) - y) ** 2
 
 
 def membership_guesses(member_losses, non_member_losses):
@@ -86,6 +61,7 @@ def membership_guesses(member_losses, non_member_losses):
     others = finite_array("non_member_losses", non_member_losses, ndim=1)
     same_length("member_losses", members, "non_member_losses", others)
     return np.array([members, others]) <= members.mean()
+
 
 def guess_accuracy(member_losses, non_member_losses, thresholds):
     """Return the fraction of right guesses when each point is called a member iff
@@ -106,9 +82,9 @@ def membership_experiment(degree, trials=60, size=20, noise=1.0, seed=0):
     trials = positive_int("trials", trials)
     x, y = quadratic_samples(2 * trials, size, seed, noise)  # rows: members first, then non-members
     members, others = slice(0, trials), slice(trials, 2 * trials)
-    coefficients = fit_polynomials(x[members], y[members], degree)
-    member_losses = squared_errors(coefficients, x[members], y[members])
-    non_member_losses = squared_errors(coefficients, x[others], y[others])
+    polynomials = fit_polynomial(x[members], y[members], degree)
+    member_losses = squared_errors(polynomials, x[members], y[members])
+    non_member_losses = squared_errors(polynomials, x[others], y[others])
     thresholds = member_losses.mean(axis=1)
     return Membership(
         member_losses=member_losses,

@@ -1,17 +1,11 @@
-"""What layers do to space: stretching an axis until a line fits, seeing a
-3-D hidden layer from any angle, and the grid under the data carried through
-every layer of a network.
-
-The 3-D view is an orthographic camera: turn the scene about the vertical (z)
-axis by the azimuth, then tilt the camera up by the elevation and look along
-the depth axis. Bokeh draws only in 2-D, so the figures draw what this returns.
-"""
-
-import math
+"""What layers do to space: stretching an axis until a line fits, the grid
+under the data carried through every layer of a network, and what each neuron
+answers at every point of the plane."""
 
 import numpy as np
 
-from .checks import finite_array, in_range, positive_int
+from .checks import finite_array, number, positive_int
+from .geometry import grid_points
 from .network import forward
 
 
@@ -21,79 +15,7 @@ def stretch_axis(x, stretch):
     x = finite_array("x", x)
     if np.any(x <= 0):
         raise ValueError("x must be positive to be stretched")
-    return x ** (1 - in_range("stretch", stretch, 0, 1) / 2)
-
-
-def project_3d(points, azimuth, elevation):
-    """Return (across, up, depth) for each 3-D point (rows of `points`) seen by
-    a camera at `azimuth` degrees round the vertical axis and `elevation`
-    degrees above the horizontal; each is an array of shape (n,).
-
-    Azimuth 0, elevation 0 looks along +y: across is x, up is z. Elevation 90
-    looks straight down: across is x and up is y. The turn keeps distances."""
-    points = finite_array("points", points, ndim=2)
-    if points.shape[1] != 3:
-        raise ValueError(f"points must have 3 columns (x, y, z), got {points.shape[1]}")
-    turn = math.radians(in_range("azimuth", azimuth, -360, 360))
-    tilt = math.radians(in_range("elevation", elevation, -90, 90))
-    x, y, z = points.T
-    across = x * math.cos(turn) - y * math.sin(turn)
-    ahead = x * math.sin(turn) + y * math.cos(turn)
-    up = z * math.cos(tilt) + ahead * math.sin(tilt)
-    depth = ahead * math.cos(tilt) - z * math.sin(tilt)
-    return across, up, depth
-
-
-def box_edges(low=-1.0, high=1.0):
-    """Return the 12 edges of the cube [low, high]³ as an array (12, 2, 3):
-    each edge's two corners."""
-    low, high = in_range("low", low, -math.inf, math.inf), in_range("high", high, -math.inf, math.inf)
-    if not low < high:
-        raise ValueError(f"low must be below high, got low={low}, high={high}")
-    corners = np.array([[x, y, z] for x in (low, high) for y in (low, high) for z in (low, high)])
-    pairs = [(a, b) for a in range(8) for b in range(a + 1, 8)
-             if np.count_nonzero(corners[a] != corners[b]) == 1]
-    return np.array([[corners[a], corners[b]] for a, b in pairs])
-
-
-def plane_in_box(normal, offset, low=-1.0, high=1.0):
-    """Return the part of the plane normal · p + offset = 0 inside the cube
-    [low, high]³ as the corners of a convex polygon, shape (k, 3), in order
-    round its edge; shape (0, 3) if the plane misses the cube."""
-    normal = finite_array("normal", normal, ndim=1)
-    if normal.shape != (3,) or not np.any(normal):
-        raise ValueError(f"normal must be a non-zero vector of 3 numbers, got {normal}")
-    offset = in_range("offset", offset, -math.inf, math.inf)
-    crossings = []
-    for start, end in box_edges(low, high):
-        side_start, side_end = start @ normal + offset, end @ normal + offset
-        if side_start == side_end or side_start * side_end > 0:
-            continue  # the edge lies on one side of the plane (or in it)
-        crossings.append(start + side_start / (side_start - side_end) * (end - start))
-    if not crossings:
-        return np.zeros((0, 3))
-    corners = np.unique(np.round(np.array(crossings), 12), axis=0)
-    if len(corners) < 3:
-        return np.zeros((0, 3))
-    # order the corners by their angle round the centre, within the plane
-    centre = corners.mean(axis=0)
-    first = np.cross(normal, [1.0, 0, 0] if abs(normal[0]) < 0.9 * np.linalg.norm(normal) else [0, 1.0, 0])
-    second = np.cross(normal, first)
-    angles = np.arctan2((corners - centre) @ second, (corners - centre) @ first)
-    return corners[np.argsort(angles)]
-
-
-def grid_lines(low, high, count=13, samples=60):
-    """Return the grid over the square [low, high]²: `count` lines across and
-    `count` lines up, each sampled at `samples` points; shape (2 · count, samples, 2)."""
-    low, high = in_range("low", low, -math.inf, math.inf), in_range("high", high, -math.inf, math.inf)
-    if not low < high:
-        raise ValueError(f"low must be below high, got low={low}, high={high}")
-    count, samples = positive_int("count", count, minimum=2), positive_int("samples", samples, minimum=2)
-    levels, along = np.linspace(low, high, count), np.linspace(low, high, samples)
-    across = np.stack([np.column_stack([along, np.full(samples, level)]) for level in levels])
-    up = across[:, :, ::-1]
-    return np.concatenate([across, up])
+    return x ** (1 - number("stretch", stretch, at_least=0, at_most=1) / 2)
 
 
 def morph(network, points):
@@ -106,17 +28,6 @@ def morph(network, points):
     return [layer.reshape(*shape, layer.shape[-1]) for layer in layers]
 
 
-def grid_points(low, high, resolution):
-    """Return the `resolution` × `resolution` points evenly over [low, high]²,
-    row by row from the bottom (y = low) up; shape (resolution², 2)."""
-    low, high = in_range("low", low, -math.inf, math.inf), in_range("high", high, -math.inf, math.inf)
-    if not low < high:
-        raise ValueError(f"low must be below high, got low={low}, high={high}")
-    along = np.linspace(low, high, positive_int("resolution", resolution, minimum=2))
-    x, y = np.meshgrid(along, along)
-    return np.column_stack([x.ravel(), y.ravel()])
-
-
 def neuron_maps(network, low, high, resolution=30):
     """What each neuron responds to: for every layer after the inputs, an
     array (neurons, resolution, resolution) of each neuron's activation over
@@ -124,34 +35,3 @@ def neuron_maps(network, low, high, resolution=30):
     resolution = positive_int("resolution", resolution, minimum=2)
     layers = forward(network, grid_points(low, high, resolution))[1:]
     return [layer.T.reshape(-1, resolution, resolution) for layer in layers]
-
-
-def line_in_square(normal, offset, low, high):
-    """Return (x, y), the two ends of the line normal · p + offset = 0 where it
-    crosses the square's sides, solving for the coordinate the line is steeper
-    in; a 2-D output neuron's dividing line. Ends may lie beyond the square."""
-    normal = finite_array("normal", normal, ndim=1)
-    if normal.shape != (2,) or not np.any(normal):
-        raise ValueError(f"normal must be a non-zero vector of 2 numbers, got {normal}")
-    offset = in_range("offset", offset, -math.inf, math.inf)
-    along = np.array([in_range("low", low, -math.inf, math.inf), in_range("high", high, -math.inf, math.inf)])
-    if abs(normal[1]) >= abs(normal[0]):
-        return along, -(normal[0] * along + offset) / normal[1]
-    return -(normal[1] * along + offset) / normal[0], along
-
-
-def view_direction(azimuth, elevation):
-    """Return the unit vector the camera of project_3d looks along (the way depth grows)."""
-    turn = math.radians(in_range("azimuth", azimuth, -360, 360))
-    tilt = math.radians(in_range("elevation", elevation, -90, 90))
-    return np.array([math.sin(turn) * math.cos(tilt), math.cos(turn) * math.cos(tilt), -math.sin(tilt)])
-
-
-def in_front_of_plane(points, normal, offset, azimuth, elevation):
-    """Return, for each 3-D point, whether it lies on the camera's side of the
-    plane normal · p + offset = 0 (so the plane does not hide it)."""
-    points = finite_array("points", points, ndim=2)
-    normal = finite_array("normal", normal, ndim=1)
-    offset = in_range("offset", offset, -math.inf, math.inf)
-    camera_side = np.sign(-normal @ view_direction(azimuth, elevation))
-    return np.sign(points @ normal + offset) == camera_side

@@ -8,21 +8,12 @@ a bias, found exactly by least squares. A wider layer keeps the narrower
 layer's neurons and adds more, so its best fit can only get better.
 """
 
-import math
-
 import numpy as np
 
-from .checks import finite_array, in_range, positive_int, same_length
+from .checks import finite_array, low_high, positive_int, same_length
+from .losses import mean_squared_error
 
 MAX_WIDTH = 64
-
-
-def wavy_curve(size=200, seed=19750, noise=0.1):
-    """x evenly over [-3, 3], y = sin(3x) + Normal(0, noise): three waves, a
-    curve a few neurons can't draw but many can."""
-    x = np.linspace(-3, 3, positive_int("size", size))
-    rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
-    return x, np.sin(3 * x) + rng.normal(0, in_range("noise", noise, 0, math.inf), x.shape)
 
 
 def random_hidden_layer(width, low, high, seed=0, max_width=MAX_WIDTH):
@@ -33,9 +24,7 @@ def random_hidden_layer(width, low, high, seed=0, max_width=MAX_WIDTH):
     width = positive_int("width", width)
     if width > max_width:
         raise ValueError(f"width must be at most max_width={max_width}, got {width}")
-    low, high = in_range("low", low, -math.inf, math.inf), in_range("high", high, -math.inf, math.inf)
-    if not low < high:
-        raise ValueError(f"low must be below high, got low={low}, high={high}")
+    low, high = low_high(low, high)
     rng = np.random.default_rng(positive_int("seed", seed, minimum=0))
     slopes = rng.uniform(1, 4, max_width) * rng.choice([-1.0, 1.0], max_width)
     centres = rng.uniform(low, high, max_width)
@@ -74,7 +63,8 @@ def wide_layer_fit(x, y, width, seed=0):
     """Fit one hidden layer of `width` random tanh neurons to (x, y); return
     (weights, slopes, centres, mean squared error on the points)."""
     x, y = finite_array("x", x, ndim=1), finite_array("y", y, ndim=1)
+    same_length("x", x, "y", y)
     slopes, centres = random_hidden_layer(width, x.min(), x.max(), seed)
     hidden = hidden_activations(x, slopes, centres)
     weights = fit_output_layer(hidden, y)
-    return weights, slopes, centres, float(np.mean((output(hidden, weights) - y) ** 2))
+    return weights, slopes, centres, mean_squared_error(y, output(hidden, weights))

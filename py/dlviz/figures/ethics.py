@@ -8,19 +8,19 @@ from bokeh.models import ColumnDataSource, FactorRange, FixedTicker, Label, Labe
 from bokeh.transform import factor_cmap
 
 from dlviz.core.compute import FAMOUS_RUNS, energy_joules, home_years, megawatt_hours, training_operations
-from dlviz.core.datasets import gaussian_blobs
-from dlviz.core.drift import accuracy_under_shift, boundary_line, shifted_city, train_line_classifier
+from dlviz.core.geometry import line_in_square
+from dlviz.core.line_classifiers import nearest_centroid
 from dlviz.core.fairness import (
     calibrated_group, group_rates, score_histogram, threshold_for_false_positive_rate,
 )
 from dlviz.core.feedback import ratio_limit, simulate_patrols
-from dlviz.core.privacy import (
-    evaluate_polynomials, fit_polynomials, membership_experiment, membership_guesses, quadratic_samples,
-    squared_errors,
-)
+from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial
+from dlviz.core.privacy import membership_experiment, membership_guesses, quadratic_samples, squared_errors
+from dlviz.core.shift import accuracy_under_shift, city_scenes
 
-from .figure import (
-    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, VERMILION, Figure, new_plot, readout, row,
+from .figure import Figure
+from .parts import (
+    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, VERMILION, class_colours, new_plot, power_of_ten, readout, row,
 )
 
 TRAIN_CITY_SEED = 19750
@@ -30,27 +30,25 @@ SHIFT_STEP = 0.5
 
 
 class DistributionShift(Figure):
-    """A straight-line classifier trained on one city, tested on a city whose
-    points are all moved to the right."""
+    """A straight-line classifier (nearest centroid) trained on one city, tested
+    on a city whose points are all moved to the right."""
 
     shift = param.Number(default=0.0, bounds=(0.0, MAX_SHIFT), step=SHIFT_STEP,
                          doc="How far the new city's data moves")
 
     def __init__(self, **params):
         super().__init__(**params)
-        train_points, train_labels = gaussian_blobs(size=400, seed=TRAIN_CITY_SEED)
-        self.network = train_line_classifier(train_points, train_labels)
+        train_points, train_labels = city_scenes(0.0, seed=TRAIN_CITY_SEED)
+        self.line = nearest_centroid(train_points, train_labels)
         self.shifts = np.arange(0.0, MAX_SHIFT + SHIFT_STEP / 2, SHIFT_STEP)
-        self.accuracies = accuracy_under_shift(self.network, self.shifts, seed=NEW_CITY_SEED)
+        self.accuracies = accuracy_under_shift(*self.line, self.shifts, seed=NEW_CITY_SEED)
 
         self.city = ColumnDataSource({"x": [], "y": [], "colour": []})
         scene = new_plot("The training city (faint) and the new city", "x (the shift moves this way)", "y",
                          x_range=(-6, 14), y_range=(-6, 6))
-        scene.scatter(train_points[:, 0], train_points[:, 1], size=4, alpha=0.15,
-                      color=[CLASS_COLOURS[label] for label in train_labels])
+        scene.scatter(train_points[:, 0], train_points[:, 1], size=4, alpha=0.15, color=class_colours(train_labels))
         scene.scatter("x", "y", color="colour", source=self.city, size=6, alpha=0.7, line_color="white")
-        line_x = np.array([-6.0, 14.0])
-        scene.line(line_x, boundary_line(self.network, line_x), color=VERMILION, line_width=3,
+        scene.line(*line_in_square(*self.line, -6.0, 14.0), color=VERMILION, line_width=3,
                    legend_label="the model's boundary")
         scene.legend.location = "top_right"
 
@@ -68,9 +66,8 @@ class DistributionShift(Figure):
 
     @param.depends("shift", watch=True)
     def _update(self):
-        points, labels = shifted_city(self.shift, seed=NEW_CITY_SEED)
-        self.city.data = {"x": points[:, 0], "y": points[:, 1],
-                          "colour": [CLASS_COLOURS[label] for label in labels]}
+        points, labels = city_scenes(self.shift, seed=NEW_CITY_SEED)
+        self.city.data = {"x": points[:, 0], "y": points[:, 1], "colour": class_colours(labels)}
         self.marker.location = self.shift
         index = int(round(self.shift / SHIFT_STEP))
         self.numbers.object = (
@@ -218,10 +215,9 @@ class Membership(Figure):
 
     @param.depends("degree", watch=True)
     def _update(self):
-        coefficients = fit_polynomials(self.x[:1], self.y[:1], self.degree)
-        curve = evaluate_polynomials(coefficients, self.curve_x[None, :])[0]
-        self.fit_source.data = {"x": self.curve_x, "y": curve}
-        losses = squared_errors(np.repeat(coefficients, 2, axis=0), self.x, self.y)
+        polynomial = fit_polynomial(self.x[0], self.y[0], self.degree)
+        self.fit_source.data = {"x": self.curve_x, "y": evaluate_polynomial(polynomial, self.curve_x)}
+        losses = squared_errors(polynomial, self.x, self.y)  # row 0 the training points, row 1 the unseen
         guessed = membership_guesses(losses[0], losses[1])
         self.guessed.data = {"x": self.x[guessed], "y": self.y[guessed]}
         self.marker.location = self.degree
@@ -336,21 +332,15 @@ class TrainingCompute(Figure):
         famous_joules = energy_joules(famous.flop)
         self.chosen.data = {"year": [famous.year], "flop": [famous.flop]}
         self.numbers.object = (
-            f"Your run, <b>{self.steps:,}</b> steps: <b>{_power_of_ten(yours)}</b> operations, about "
+            f"Your run, <b>{self.steps:,}</b> steps: <b>{power_of_ten(yours)}</b> operations, about "
             f"<b>{energy_joules(yours) * 1000:.2g} mJ</b> on the assumed chip. "
-            f"{famous.name}: <b>{_power_of_ten(famous.flop)}</b> operations, "
-            f"<b>{_power_of_ten(famous.flop / yours)}</b> times yours: about <b>{_energy(famous_joules)}</b>, "
+            f"{famous.name}: <b>{power_of_ten(famous.flop)}</b> operations, "
+            f"<b>{power_of_ten(famous.flop / yours)}</b> times yours: about <b>{_energy(famous_joules)}</b>, "
             f"<b>{_home_time(famous_joules)}</b> of an average US home's electricity"
         )
 
     def __panel__(self):
         return pn.Column(self.slider, self.choice, self.plots, self.numbers, sizing_mode="stretch_width")
-
-
-def _power_of_ten(value):
-    """A positive number in words like 3.1 × 10<sup>23</sup>."""
-    mantissa, exponent = f"{value:.1e}".split("e")
-    return f"{mantissa} × 10<sup>{int(exponent)}</sup>"
 
 
 def _energy(joules):

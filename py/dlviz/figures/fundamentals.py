@@ -7,14 +7,20 @@ import param
 from bokeh.events import Tap
 from bokeh.models import ColumnDataSource, LinearColorMapper, Span
 
-from dlviz.core.datasets import noisy_quadratic
-from dlviz.core.generalisation import between_and_beyond, beyond_the_data, quadratic_at
-from dlviz.core.perceptron import boundary_segment, perceptron_predict
-from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, mean_squared_error, train_and_held_out_error
-from dlviz.core.shift import city_points, linear_accuracy, nearest_centroid
+from dlviz.core.datasets import noisy_quadratic, quadratic_at
+from dlviz.core.generalisation import between_and_beyond, beyond_the_data
+from dlviz.core.geometry import grid_points, line_in_square
+from dlviz.core.line_classifiers import line_accuracy, line_predict, nearest_centroid
+from dlviz.core.losses import mean_squared_error
+from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, train_and_held_out_error
+from dlviz.core.shift import city_scenes
 from dlviz.state import NumberList, on_step
 
-from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, controls, new_plot, readout, row
+from .figure import Figure
+from .parts import (
+    BLUE, GREEN, GREY, ORANGE, PURPLE, REGION_COLOURS, SKY, VERMILION, class_colours, controls, new_plot, readout,
+    row,
+)
 
 SEED = 19750
 HELD_OUT_SEED = 2024
@@ -227,9 +233,16 @@ class PolynomialFit(Figure):
 
 MAX_SHIFT = 5.0
 CITY_SIZE = 100
+CITY_NOISE = 1.0
 TRAIN_SEED, OTHER_CITY_TRAIN_SEED, TEST_SEED = 1, 3, 2
-CITY_VIEW = (-7.5, 4.5)
+CITY_VIEW = (-9.5, 5.5)  # feature 1 runs over all of it; the region's picture is this square
+FEATURE_2_VIEW = (-5.5, 5.5)  # feature 2 does not move: the middle of the square is enough
 GRID = 40
+
+
+def city(shift, seed):
+    """A city's scenes, `shift` darker than LA's: moved that far down feature 1 (brightness)."""
+    return city_scenes(-shift, size=CITY_SIZE, seed=seed, noise=CITY_NOISE)
 
 
 class DistributionShift(Figure):
@@ -241,10 +254,8 @@ class DistributionShift(Figure):
 
     def __init__(self, **params):
         super().__init__(**params)
-        self.la_points, self.la_labels = city_points(CITY_SIZE, TRAIN_SEED)
-        axis = np.linspace(*CITY_VIEW, GRID)
-        grid_x, grid_y = np.meshgrid(axis, axis)
-        self.grid_points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+        self.la_points, self.la_labels = city(0.0, TRAIN_SEED)
+        self.grid_points = grid_points(*CITY_VIEW, GRID)
         self.shifts = np.arange(0, MAX_SHIFT + 0.25, 0.5)
 
         self.regions = ColumnDataSource({"image": [np.zeros((GRID, GRID))]})
@@ -254,12 +265,12 @@ class DistributionShift(Figure):
         self.now = ColumnDataSource({"shift": [], "accuracy": []})
 
         scenes = new_plot("What the camera sees", "feature 1 (say, how bright the scene is)",
-                          "feature 2 (say, its shapes)", x_range=CITY_VIEW, y_range=CITY_VIEW)
+                          "feature 2 (say, its shapes)", x_range=CITY_VIEW, y_range=FEATURE_2_VIEW)
         scenes.image("image", source=self.regions, x=CITY_VIEW[0], y=CITY_VIEW[0], dw=CITY_VIEW[1] - CITY_VIEW[0],
                      dh=CITY_VIEW[1] - CITY_VIEW[0],
-                     color_mapper=LinearColorMapper(palette=["#d6e6f2", "#fbe9c8"], low=0, high=1))
+                     color_mapper=LinearColorMapper(palette=list(REGION_COLOURS), low=0, high=1))
         scenes.scatter(self.la_points[:, 0], self.la_points[:, 1], size=7, alpha=0.35,
-                       color=[CLASS_COLOURS[label] for label in self.la_labels], legend_label="LA (training)")
+                       color=class_colours(self.la_labels), legend_label="LA (training)")
         scenes.scatter("x", "y", source=self.test, marker="triangle", size=9, color="colour", line_color="black",
                        line_width=0.5, legend_label="Vancouver (test)")
         scenes.line("x", "y", source=self.line, color="black", line_width=3)
@@ -283,12 +294,12 @@ class DistributionShift(Figure):
         """The nearest-centroid line trained on LA, and on the other city too if asked."""
         if not self.train_on_both:
             return nearest_centroid(self.la_points, self.la_labels)
-        other_points, other_labels = city_points(CITY_SIZE, OTHER_CITY_TRAIN_SEED, shift)
+        other_points, other_labels = city(shift, OTHER_CITY_TRAIN_SEED)
         return nearest_centroid(np.vstack([self.la_points, other_points]),
                                 np.concatenate([self.la_labels, other_labels]))
 
     def _test_accuracy(self, shift):
-        return linear_accuracy(*self._classifier(shift), *city_points(CITY_SIZE, TEST_SEED, shift))
+        return line_accuracy(*self._classifier(shift), *city(shift, TEST_SEED))
 
     @param.depends("train_on_both", watch=True)
     def _retrain(self):
@@ -298,15 +309,14 @@ class DistributionShift(Figure):
     @param.depends("shift", watch=True)
     def _update(self):
         weights, bias = self._classifier(self.shift)
-        test_points, test_labels = city_points(CITY_SIZE, TEST_SEED, self.shift)
-        self.test.data = {"x": test_points[:, 0], "y": test_points[:, 1],
-                          "colour": [CLASS_COLOURS[label] for label in test_labels]}
-        xs, ys = boundary_segment(weights, bias, *CITY_VIEW)
-        self.line.data = {"x": list(xs), "y": list(ys)}
-        regions = perceptron_predict(weights, bias, self.grid_points).reshape(GRID, GRID)
+        test_points, test_labels = city(self.shift, TEST_SEED)
+        self.test.data = {"x": test_points[:, 0], "y": test_points[:, 1], "colour": class_colours(test_labels)}
+        xs, ys = line_in_square(weights, bias, *CITY_VIEW)
+        self.line.data = {"x": xs, "y": ys}
+        regions = line_predict(weights, bias, self.grid_points).reshape(GRID, GRID)
         self.regions.data = {"image": [regions.astype(float)]}
-        la = linear_accuracy(weights, bias, self.la_points, self.la_labels)
-        vancouver = linear_accuracy(weights, bias, test_points, test_labels)
+        la = line_accuracy(weights, bias, self.la_points, self.la_labels)
+        vancouver = line_accuracy(weights, bias, test_points, test_labels)
         self.now.data = {"shift": [self.shift], "accuracy": [vancouver]}
         trained = "LA and Vancouver" if self.train_on_both else "LA only"
         self.numbers.object = (

@@ -8,15 +8,14 @@ import param
 from bokeh.models import BoxAnnotation, ColumnDataSource, Label, LinearColorMapper, Span
 
 from dlviz.core.datasets import gaussian_blobs, xor_quadrants
-from dlviz.core.perceptron import accuracy_over_steps, boundary_segment, perceptron_predict, train_perceptron
+from dlviz.core.geometry import grid_points, line_in_square
+from dlviz.core.line_classifiers import accuracy_over_steps, line_predict, train_perceptron
 from dlviz.core.vanishing import first_layer_gradient_norms, layer_gradient_norms
 
-from .figure import BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, SKY, VERMILION, Figure, new_plot, readout, row
-
-def still(plot):
-    """A picture, not a chart to explore: no toolbar, no zoom."""
-    plot.toolbar.tools = []
-    plot.toolbar_location = None
+from .figure import Figure
+from .parts import (
+    BLUE, GREEN, GREY, ORANGE, REGION_COLOURS, SKY, VERMILION, bare, class_colours, new_plot, readout, row, still,
+)
 
 
 # --- the nested fields -------------------------------------------------------
@@ -47,10 +46,7 @@ class NestedFields(Figure):
         self.rings = ColumnDataSource({
             "x": [0.0] * 3, "y": centre, "width": width, "height": height, "colour": colour, "alpha": [0.3] * 3,
         })
-        plot = new_plot("", "", "", height=360, x_range=(-5.3, 5.3), y_range=(-3.7, 3.7))
-        still(plot)
-        plot.axis.visible = False
-        plot.grid.visible = False
+        plot = bare(new_plot("", "", "", height=360, x_range=(-5.3, 5.3), y_range=(-3.7, 3.7)))
         plot.outline_line_color = None
         plot.ellipse("x", "y", width="width", height="height", source=self.rings, fill_color="colour",
                      fill_alpha="alpha", line_color="colour", line_width=2)
@@ -231,13 +227,11 @@ class PerceptronLearning(Figure):
         self.line = ColumnDataSource({"x": [], "y": []})
         self.regions = ColumnDataSource({"image": [np.zeros((GRID, GRID))]})
         self.curve = ColumnDataSource({"step": [], "accuracy": []})
-        axis = np.linspace(*VIEW, GRID)
-        grid_x, grid_y = np.meshgrid(axis, axis)
-        self.grid_points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+        self.grid_points = grid_points(*VIEW, GRID)
 
         view = new_plot("The perceptron's line", "x", "y", x_range=VIEW, y_range=VIEW, match_aspect=True)
         view.image("image", source=self.regions, x=VIEW[0], y=VIEW[0], dw=VIEW[1] - VIEW[0], dh=VIEW[1] - VIEW[0],
-                   color_mapper=LinearColorMapper(palette=["#d6e6f2", "#fbe9c8"], low=0, high=1))
+                   color_mapper=LinearColorMapper(palette=list(REGION_COLOURS), low=0, high=1))
         view.scatter("x", "y", source=self.points, color="colour", marker="marker", size="size",
                      line_color="line", line_width="width")
         view.scatter("x", "y", source=self.looked_at, size=18, fill_color=None, line_color="black", line_width=2)
@@ -266,9 +260,9 @@ class PerceptronLearning(Figure):
     @param.depends("steps", watch=True)
     def _update(self):
         weights, bias = self.history.weights[self.steps], self.history.biases[self.steps]
-        predictions = perceptron_predict(weights, bias, self.x)
+        predictions = line_predict(weights, bias, self.x)
         right = predictions == self.labels
-        colours = [CLASS_COLOURS[label] for label in self.labels]
+        colours = class_colours(self.labels)
         self.points.data = {
             "x": self.x[:, 0], "y": self.x[:, 1], "colour": colours,
             "marker": np.where(right, "circle", "x").tolist(),
@@ -277,9 +271,9 @@ class PerceptronLearning(Figure):
         }
         looked = self.x[self.history.order[self.steps - 1]] if self.steps else np.empty((0,))
         self.looked_at.data = {"x": looked[:1], "y": looked[1:]}
-        xs, ys = boundary_segment(weights, bias, *VIEW)
-        self.line.data = {"x": list(xs), "y": list(ys)}
-        regions = perceptron_predict(weights, bias, self.grid_points).reshape(GRID, GRID)
+        xs, ys = line_in_square(weights, bias, *VIEW)
+        self.line.data = {"x": xs, "y": ys}
+        regions = line_predict(weights, bias, self.grid_points).reshape(GRID, GRID)
         self.regions.data = {"image": [regions.astype(float)]}
         self.now.location = self.steps
         wrong = int(np.sum(predictions != self.labels))

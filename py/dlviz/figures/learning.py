@@ -13,20 +13,22 @@ from bokeh.models import (
 from bokeh.palettes import Greys256
 
 from dlviz.core.activations import ACTIVATIONS
-from dlviz.core.backprop_steps import trace_backprop
 from dlviz.core.contours import geometric_levels, iso_line
 from dlviz.core.datasets import noisy_line
-from dlviz.core.descent_steps import (
-    REGIMES, learning_rate_regime, linear_loss_curvatures, minibatch_gradients, steps_to_floor,
-)
 from dlviz.core.landscape import (
-    DIVERGED_LOSS, descent_path, least_squares_line, linear_loss, linear_loss_gradient,
-    loss_surface, narrow_valley, valley_path,
+    descent_path, least_squares_line, linear_loss, linear_loss_curvatures, linear_loss_gradient, loss_surface,
+    minibatch_gradients, narrow_valley, steps_to_floor, valley_path,
 )
-from dlviz.core.network import Network
+from dlviz.core.learning_rates import REGIMES, learning_rate_regime
+from dlviz.core.network import Network, backward_pass
+from dlviz.core.optimisers import step as optimiser_step
 from dlviz.state import on_step
 
-from .figure import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Figure, controls, new_plot, readout, row
+from .figure import Figure
+from .parts import (
+    BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Player, added, bare, compact_legend, controls,
+    diverged_words, factor, new_plot, plain, readout, row, signed,
+)
 
 SEED = 19750
 SLOPES = (-4.0, 8.0)  # the landscape's window, and the sliders' bounds
@@ -35,7 +37,6 @@ GRID = 60  # grid lines each way for the heatmap and its iso-lines
 LEVELS = 10
 START = (-3.0, 8.0)  # where every descent on the line's landscape begins
 MAX_STEPS = 100  # steps the descent figure takes at most (its play button stops there)
-PLAY_PERIOD = 150  # milliseconds between animation frames
 SGD_RATE, SGD_STEPS, SGD_FAN = 0.03, 80, 24
 VALLEY_START = (-8.0, 0.8)
 VALLEY_BOX = ((-9.0, 2.0), (-1.2, 1.2))
@@ -88,46 +89,8 @@ def landscape_plot(title, colour_bar=False):
     return plot
 
 
-def _legend_style(plot, location):
-    """A compact, see-through legend that hides less of the plot."""
-    plot.legend.location = location
-    plot.legend.background_fill_alpha = 0.75
-    plot.legend.label_text_font_size = "11px"
-    plot.legend.glyph_height = 12
-    plot.legend.spacing = 0
-    plot.legend.padding = 4
-
-
 def regime_words(regime):
     return f"<b>{regime}</b>: {REGIMES[regime]}"
-
-
-class Player:
-    """A play/pause button that calls `advance()` every PLAY_PERIOD ms until it
-    returns False. `stop()` ends it (the page calls it when the learner leaves)."""
-
-    def __init__(self, advance):
-        self._advance = advance
-        self._callback = None
-        self.button = pn.widgets.Button(label="▶ Play", color="primary", width=90)
-        self.button.on_click(self._toggle)
-
-    def _toggle(self, event=None):
-        if self._callback is None:
-            self._callback = pn.state.add_periodic_callback(self._tick, period=PLAY_PERIOD)
-            self.button.label = "⏸ Pause"
-        else:
-            self.stop()
-
-    def _tick(self):
-        if not self._advance():
-            self.stop()
-
-    def stop(self):
-        if self._callback is not None:
-            self._callback.stop()
-            self._callback = None
-        self.button.label = "▶ Play"
 
 
 class LossLandscape(Figure):
@@ -183,7 +146,7 @@ class LossLandscape(Figure):
         self.point.data = {"slope": [self.slope], "intercept": [self.intercept], "loss": [loss]}
         self.line.data = {"x": self.line_x, "y": self.slope * self.line_x + self.intercept}
         self.numbers.object = (
-            f"Slope <b>{_plain(self.slope, 2)}</b>, intercept <b>{_plain(self.intercept, 2)}</b>: "
+            f"Slope <b>{plain(self.slope, 2)}</b>, intercept <b>{plain(self.intercept, 2)}</b>: "
             f"loss <b>{loss:.3f}</b>"
         )
 
@@ -231,16 +194,17 @@ class GradientDescent(Figure):
         self._update()
 
     def descent(self):
-        """The path taken so far: a DescentPath from START."""
-        return descent_path(self.x, self.y, START, self.learning_rate, self.steps)
+        """The descent from START for `steps` steps and one more, the step the arrow
+        shows: a DescentPath."""
+        return descent_path(self.x, self.y, START, self.learning_rate, self.steps + 1)
 
     def _advance(self):
         """One more step, unless the descent has diverged or used all its steps;
         return whether another step is possible."""
-        if self.descent().diverged or self.steps >= MAX_STEPS:
+        if self.diverged or self.steps >= MAX_STEPS:
             return False
         self.steps += 1
-        return self.steps < MAX_STEPS and not self.descent().diverged
+        return self.steps < MAX_STEPS and not self.diverged
 
     def _reset(self, event=None):
         self.player.stop()
@@ -252,29 +216,35 @@ class GradientDescent(Figure):
     @param.depends("learning_rate", "steps", watch=True)
     def _update(self):
         path = self.descent()
-        here = path.points[-1]
-        self.path.data = {"slope": path.points[:, 0], "intercept": path.points[:, 1]}
+        divergence = path.divergence
+        self.diverged = divergence is not None and divergence.step <= self.steps
+        if self.diverged and self.steps != divergence.step:
+            self.steps = divergence.step  # the slider stops where the descent did, and this runs again
+            return
+        shown = slice(0, self.steps + 1)
+        here = path.points[shown][-1]
+        self.path.data = {"slope": path.points[shown, 0], "intercept": path.points[shown, 1]}
         self.here.data = {"slope": [here[0]], "intercept": [here[1]]}
-        self.losses.data = {"step": np.arange(len(path.losses)), "loss": path.losses}
+        self.losses.data = {"step": np.arange(len(path.losses[shown])), "loss": path.losses[shown]}
         regime = learning_rate_regime(line_landscape()["curvatures"], self.learning_rate, MAX_STEPS)
         rate = f"Learning rate <b>{self.learning_rate:.3f}</b>, {regime_words(regime)}."
-        if path.diverged:
+        if self.diverged:
             self.player.stop()
             self.arrow.visible = False
             self.numbers.object = (
-                f"{rate} <b>Diverged</b>: at step {len(path.losses)} the loss passed "
-                f"{DIVERGED_LOSS:,.0f}, so the descent was stopped (last point: slope "
-                f"{_plain(here[0], 2)}, intercept {_plain(here[1], 2)}, loss {path.losses[-1]:,.1f})."
+                f"{rate} {diverged_words(divergence)} Its last point: slope {plain(here[0], 2)}, "
+                f"intercept {plain(here[1], 2)}, loss {path.losses[-1]:,.1f}."
             )
             return
+        self.arrow.visible = len(path.points) > self.steps + 1  # the next step, unless it diverges
+        if self.arrow.visible:
+            next_point = path.points[self.steps + 1]
+            self.arrow.update(x_start=here[0], y_start=here[1], x_end=next_point[0], y_end=next_point[1])
         gradient = linear_loss_gradient(self.x, self.y, *here)
-        step_to = here - self.learning_rate * gradient
-        self.arrow.update(x_start=here[0], y_start=here[1], x_end=step_to[0], y_end=step_to[1])
-        self.arrow.visible = True
         self.numbers.object = (
-            f"{rate} After <b>{self.steps}</b> steps: slope <b>{_plain(here[0])}</b>, intercept "
-            f"<b>{_plain(here[1])}</b>, loss <b>{path.losses[-1]:.3f}</b>; gradient there "
-            f"({_plain(gradient[0])}, {_plain(gradient[1])})"
+            f"{rate} After <b>{self.steps}</b> steps: slope <b>{plain(here[0])}</b>, intercept "
+            f"<b>{plain(here[1])}</b>, loss <b>{path.losses[self.steps]:.3f}</b>; gradient there "
+            f"({plain(gradient[0])}, {plain(gradient[1])})"
         )
 
     def __panel__(self):
@@ -304,14 +274,14 @@ class StochasticDescent(Figure):
                      legend_label="all 50 points")
         contour.line("slope", "intercept", source=self.path, color=VERMILION, line_width=2,
                      legend_label="minibatches")
-        _legend_style(contour, "top_right")
+        compact_legend(contour, "top_right")
 
         chart = new_plot("Loss against step", "step", "loss", y_axis_type="log")
         chart.line(np.arange(SGD_STEPS + 1), self.full.losses, color=BLUE, line_width=2,
                    legend_label="all 50 points")
         chart.line("step", "loss", source=self.losses, color=VERMILION, line_width=2,
                    legend_label="minibatches")
-        _legend_style(chart, "top_right")
+        compact_legend(chart, "top_right")
 
         self.batch_slider = pn.widgets.IntSlider.from_param(self.param.batch_size, name="Batch size")
         self.draw_button = pn.widgets.Button(label="Draw other batches", width=170)
@@ -329,14 +299,14 @@ class StochasticDescent(Figure):
                             batch_size=self.batch_size, seed=self.draw)
         self.path.data = {"slope": path.points[:, 0], "intercept": path.points[:, 1]}
         self.losses.data = {"step": np.arange(len(path.losses)), "loss": path.losses}
-        steps = -SGD_RATE * minibatch_gradients(self.x, self.y, START, self.batch_size, SGD_FAN,
-                                                seed=self.draw + 1)
-        self.fan.data = {"xs": [[START[0], START[0] + dx] for dx in steps[:, 0]],
-                         "ys": [[START[1], START[1] + dy] for dy in steps[:, 1]]}
+        guesses = minibatch_gradients(self.x, self.y, START, self.batch_size, SGD_FAN, seed=self.draw + 1)
+        ends = [optimiser_step("gradient_descent", [np.array(START)], [guess], None, SGD_RATE)[0][0]
+                for guess in guesses]  # where each batch's first step would go
+        self.fan.data = {"xs": [[START[0], end[0]] for end in ends], "ys": [[START[1], end[1]] for end in ends]}
         end = path.points[-1]
         self.numbers.object = (
             f"Batches of <b>{self.batch_size}</b> of the 50 points: after {SGD_STEPS} steps slope "
-            f"<b>{_plain(end[0], 2)}</b>, intercept <b>{_plain(end[1], 2)}</b>, "
+            f"<b>{plain(end[0], 2)}</b>, intercept <b>{plain(end[1], 2)}</b>, "
             f"loss <b>{path.losses[-1]:.3f}</b> "
             f"(all 50 points each step: {self.full.losses[-1]:.3f}; lowest possible "
             f"{line_landscape()['lowest']:.3f})"
@@ -352,7 +322,7 @@ def valley_landscape():
     """The narrow valley over its box: grid values and iso-lines."""
     (a_low, a_high), (b_low, b_high) = VALLEY_BOX
     along, across = np.linspace(a_low, a_high, 67), np.linspace(b_low, b_high, 40)
-    heights = np.array([[narrow_valley((a, b)) for a in along] for b in across])
+    heights = narrow_valley(np.stack(np.meshgrid(along, across), axis=-1))  # rows by b, columns by a
     levels = geometric_levels(VALLEY_FLOOR, heights.max(), 9)
     return {"heights": heights, "lines": [iso_line(along, across, heights, level) for level in levels]}
 
@@ -382,7 +352,7 @@ class Momentum(Figure):
         valley.line("a", "b", source=self.plain, color=ORANGE, line_width=2, legend_label="plain descent")
         valley.line("a", "b", source=self.momentum, color=BLUE, line_width=2, legend_label="momentum")
         valley.scatter([0], [0], marker="x", size=12, line_width=2, color="black", legend_label="floor")
-        _legend_style(valley, "top_right")
+        compact_legend(valley, "top_right")
 
         chart = new_plot("Height against step", "step", "height", y_axis_type="log",
                          x_range=Range1d(0, VALLEY_SHOWN), y_range=Range1d(VALLEY_FLOOR / 100, 100))
@@ -390,7 +360,7 @@ class Momentum(Figure):
                    legend_label="plain descent")
         chart.line("step", "height", source=self.momentum_heights, color=BLUE, line_width=2,
                    legend_label="momentum")
-        _legend_style(chart, "top_right")
+        compact_legend(chart, "top_right")
         chart.add_layout(Span(location=VALLEY_FLOOR, dimension="width", line_color="black",
                               line_dash="dashed"))
 
@@ -449,7 +419,7 @@ class OptimiserRace(Figure):
                          x_range=Range1d(0, RACE_STEPS))
         chart.multi_line("xs", "ys", source=self.curves, line_color="colour", line_width=2,
                          legend_field="label")
-        _legend_style(chart, "top_right")
+        compact_legend(chart, "top_right")
         self._paths = {}
 
         self.player = Player(self._advance)
@@ -488,8 +458,8 @@ class OptimiserRace(Figure):
             tracks["ys"].append(path.points[shown, 1])
             curves["xs"].append(np.arange(len(path.losses[shown])))
             curves["ys"].append(path.losses[shown])
-            if path.diverged and len(path.losses) <= self.steps + 1:
-                results.append(f"{label} <b>diverged</b> (stopped at step {len(path.losses)})")
+            if path.divergence and path.divergence.step <= self.steps:
+                results.append(f"{label} <b>diverged at step {path.divergence.step}</b>")
             else:
                 results.append(f"{label} <b>{path.losses[shown][-1]:.3f}</b>")
         self.tracks.data = dict(self.tracks.data, **tracks)
@@ -523,27 +493,6 @@ STAGES = 12
 LINE = 0.22  # height of a line of text, in the plot's units
 
 
-def _number(value, digits=3):
-    """A number as the figure prints it, with a true minus sign (and no "−0.000")."""
-    return _plain(value, digits).replace("-", "−")
-
-
-def _plain(value, digits=3):
-    """A number rounded to `digits` decimals, without the minus of a rounded-away negative."""
-    text = f"{value:.{digits}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
-
-
-def _plus(value, digits=3):
-    """A number added in a sum: "+ 0.30" or "− 0.20"."""
-    return f"{'−' if value < 0 else '+'} {abs(value):.{digits}f}"
-
-
-def _factor(value, digits=3):
-    """A number multiplied in a product, in brackets if negative."""
-    return f"({_number(value, digits)})" if value < 0 else _number(value, digits)
-
-
 class Backpropagation(Figure):
     """A tiny network's forward pass, then its backward pass, one stage at a time."""
 
@@ -551,16 +500,16 @@ class Backpropagation(Figure):
 
     def __init__(self, **params):
         super().__init__(**params)
-        self.trace = trace_backprop(TINY_NETWORK, TINY_INPUTS, TINY_TARGET)
+        batch = backward_pass(TINY_NETWORK, TINY_INPUTS[None, :], [TINY_TARGET], "mean_squared_error")
+        self.trace = batch._replace(**{  # the batch's one example: its row of every per-example array
+            name: [values[0] for values in getattr(batch, name)]
+            for name in ("pre_activations", "activations", "der_outputs", "der_pre_activations")})
         self.edges = ColumnDataSource({"xs": [], "ys": [], "colour": [], "width": []})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": [], "colour": [], "style": []})
         nodes = list(NODES.values())
 
-        plot = new_plot("A tiny network, forward then backward", "", "", height=460,
-                        x_range=Range1d(-0.9, 7.5), y_range=Range1d(-2.6, 2.6))
-        plot.axis.visible = False
-        plot.grid.visible = False
-        plot.toolbar_location = None
+        plot = bare(new_plot("A tiny network, forward then backward", "", "", height=460,
+                             x_range=Range1d(-0.9, 7.5), y_range=Range1d(-2.6, 2.6)))
         plot.multi_line("xs", "ys", source=self.edges, line_color="colour", line_width="width")
         plot.scatter([n[0] for n in nodes], [n[1] for n in nodes], size=38, line_color="white",
                      fill_color=[n[3] for n in nodes], marker="circle")
@@ -603,31 +552,31 @@ class Backpropagation(Figure):
                 y = ny + 0.42 + (count - 1 - k) * LINE if side > 0 else ny - 0.42 - k * LINE
                 rows.append((stage, nx, y, text, colour))
 
-        stack("x1", [(0, f"x₁ = {_number(x[0], 2)}", "black")], 1)
-        stack("x2", [(0, f"x₂ = {_number(x[1], 2)}", "black")], -1)
+        stack("x1", [(0, f"x₁ = {signed(x[0], 2)}", "black")], 1)
+        stack("x2", [(0, f"x₂ = {signed(x[1], 2)}", "black")], -1)
         for k, node in enumerate(("h1", "h2")):
             i = "₁₂"[k]
-            lines = [(0, f"b{i} = {_number(TINY_NETWORK.biases[0][k], 2)}", GREY),
-                     (1, f"z{i} = {_number(z_hidden[k])}", "black"),
-                     (2, f"h{i} = σ(z{i}) = {_number(h[k])}", "black"),
-                     (9, f"∂L/∂h{i} = {_number(t.der_activations[1][k], 4)}", VERMILION),
-                     (10, f"∂L/∂z{i} = ∂L/∂b{i} = {_number(t.der_pre_activations[0][k], 4)}", VERMILION)]
+            lines = [(0, f"b{i} = {signed(TINY_NETWORK.biases[0][k], 2)}", GREY),
+                     (1, f"z{i} = {signed(z_hidden[k])}", "black"),
+                     (2, f"h{i} = σ(z{i}) = {signed(h[k])}", "black"),
+                     (9, f"∂L/∂h{i} = {signed(t.der_outputs[0][k], 4)}", VERMILION),
+                     (10, f"∂L/∂z{i} = ∂L/∂b{i} = {signed(t.der_pre_activations[0][k], 4)}", VERMILION)]
             stack(node, lines, 1 if k == 0 else -1)
-        stack("out", [(0, f"b = {_number(TINY_NETWORK.biases[1][0], 2)}", GREY),
-                      (3, f"z = {_number(z_out[0])}", "black"),
-                      (4, f"ŷ = σ(z) = {_number(out[0])}", "black")], 1)
-        stack("out", [(6, f"∂L/∂ŷ = {_number(t.der_activations[2][0], 4)}", VERMILION),
-                      (7, f"∂L/∂z = ∂L/∂b = {_number(t.der_pre_activations[1][0], 4)}", VERMILION)], -1)
-        stack("loss", [(0, f"target t = {_number(TINY_TARGET, 0)}", "black"),
-                       (5, f"L = (ŷ − t)² = {_number(t.loss, 4)}", "black")], 1)
+        stack("out", [(0, f"b = {signed(TINY_NETWORK.biases[1][0], 2)}", GREY),
+                      (3, f"z = {signed(z_out[0])}", "black"),
+                      (4, f"ŷ = σ(z) = {signed(out[0])}", "black")], 1)
+        stack("out", [(6, f"∂L/∂ŷ = {signed(t.der_outputs[1][0], 4)}", VERMILION),
+                      (7, f"∂L/∂z = ∂L/∂b = {signed(t.der_pre_activations[1][0], 4)}", VERMILION)], -1)
+        stack("loss", [(0, f"target t = {signed(TINY_TARGET, 0)}", "black"),
+                       (5, f"L = (ŷ − t)² = {signed(t.loss, 4)}", "black")], 1)
         for start, end, i, j in EDGES:
             layer = 0 if start.startswith("x") else 1
             (x0, y0, _, _), (x1, y1, _, _) = NODES[start], NODES[end]
             along = 0.3 if layer == 0 else 0.45
             ex, ey = x0 + along * (x1 - x0), y0 + along * (y1 - y0)
-            rows.append((0, ex, ey + LINE / 2, f"w = {_number(TINY_NETWORK.weights[layer][i, j], 2)}", "black"))
+            rows.append((0, ex, ey + LINE / 2, f"w = {signed(TINY_NETWORK.weights[layer][i, j], 2)}", "black"))
             rows.append((11 if layer == 0 else 8, ex, ey - LINE / 2,
-                         f"∂L/∂w = {_number(t.weight_gradients[layer][i, j], 4)}", VERMILION))
+                         f"∂L/∂w = {signed(t.weight_gradients[layer][i, j], 4)}", VERMILION))
         return rows
 
     def _explain(self):
@@ -637,7 +586,7 @@ class Backpropagation(Figure):
         b0, b1 = TINY_NETWORK.biases
         z_hidden, z_out = t.pre_activations
         x, h, out = t.activations
-        n, f = _number, _factor
+        n, f = signed, factor
         der_z_out = t.der_pre_activations[1][0]
         output_slope = ACTIVATIONS["sigmoid"].der(z_out)[0]
         hidden_slopes = ACTIVATIONS["sigmoid"].der(z_hidden)
@@ -646,18 +595,18 @@ class Backpropagation(Figure):
             f"The start: inputs x₁ = {n(x[0], 2)} and x₂ = {n(x[1], 2)} go in; the target is "
             f"t = {n(TINY_TARGET, 0)}. Every edge holds a weight w, every neuron a bias b.",
             "Forward: each hidden neuron adds up its inputs times their weights, plus its bias: "
-            + "; ".join(f"z{sub[k]} = {n(w0[0, k], 2)}·{n(x[0], 2)} {_plus(w0[1, k], 2)}·{n(x[1], 2)} "
-                        f"{_plus(b0[k], 2)} = {n(z_hidden[k])}" for k in range(2)),
+            + "; ".join(f"z{sub[k]} = {n(w0[0, k], 2)}·{n(x[0], 2)} {added(w0[1, k], 2)}·{n(x[1], 2)} "
+                        f"{added(b0[k], 2)} = {n(z_hidden[k])}" for k in range(2)),
             "Forward: each hidden neuron squashes its sum with the sigmoid σ(z) = 1 / (1 + e^−z): "
             + "; ".join(f"h{sub[k]} = σ({n(z_hidden[k])}) = {n(h[k])}" for k in range(2)),
             f"Forward: the output neuron adds up the hidden activations times their weights, plus its "
-            f"bias: z = {n(w1[0, 0], 2)}·{n(h[0])} {_plus(w1[1, 0], 2)}·{n(h[1])} {_plus(b1[0], 2)} "
+            f"bias: z = {n(w1[0, 0], 2)}·{n(h[0])} {added(w1[1, 0], 2)}·{n(h[1])} {added(b1[0], 2)} "
             f"= {n(z_out[0])}",
             f"Forward: the prediction ŷ = σ({n(z_out[0])}) = {n(out[0])}",
             f"The loss: L = (ŷ − t)² = ({n(out[0])} − {n(TINY_TARGET, 0)})² = {n(t.loss, 4)}. "
             "The forward pass is done; now backwards.",
             "Backward: how the loss changes as the prediction changes: ∂L/∂ŷ = 2(ŷ − t) = "
-            f"{n(t.der_activations[2][0], 4)}",
+            f"{n(t.der_outputs[1][0], 4)}",
             f"Backward through the output's sigmoid, whose slope is σ′(z) = ŷ(1 − ŷ) = {n(output_slope, 4)}: "
             f"∂L/∂z = ∂L/∂ŷ × σ′(z) = {n(der_z_out, 4)}, and the bias's gradient ∂L/∂b is the same",
             "The output weights' gradients: each is the activation it multiplied, times ∂L/∂z: "
@@ -665,9 +614,9 @@ class Backpropagation(Figure):
                         for k in range(2)),
             "Backward to the hidden neurons: each weight hands ∂L/∂z back, times itself: "
             + "; ".join(f"∂L/∂h{sub[k]} = {n(w1[k, 0], 2)} × {f(der_z_out, 4)} = "
-                        f"{n(t.der_activations[1][k], 4)}" for k in range(2)),
+                        f"{n(t.der_outputs[0][k], 4)}" for k in range(2)),
             "Backward through the hidden sigmoids, whose slopes are σ′(z) = h(1 − h): "
-            + "; ".join(f"∂L/∂z{sub[k]} = {n(t.der_activations[1][k], 4)} × {n(hidden_slopes[k], 4)} = "
+            + "; ".join(f"∂L/∂z{sub[k]} = {n(t.der_outputs[0][k], 4)} × {n(hidden_slopes[k], 4)} = "
                         f"{n(t.der_pre_activations[0][k], 4)}" for k in range(2)),
             "The first layer's gradients, each input times the ∂L/∂z it feeds: "
             + "; ".join(f"x{sub[i]}→h{sub[k]}: {n(x[i], 2)} × {f(t.der_pre_activations[0][k], 4)} = "

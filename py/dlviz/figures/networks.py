@@ -11,18 +11,20 @@ import panel as pn
 import param
 from bokeh.models import BoxAnnotation, ColumnDataSource, LinearColorMapper, Range1d, Span
 
-from dlviz.core.datasets import noisy_neg_log, spiral, two_rings
-from dlviz.core.diagram import count_parameters, layer_names, network_layout
-from dlviz.core.network import accuracy, forward, init_network
-from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial, mean_squared_error
-from dlviz.core.training import TrainingRun, trained_classifier
-from dlviz.core.transforms import (
-    box_edges, grid_lines, in_front_of_plane, line_in_square, morph, neuron_maps, plane_in_box, project_3d, stretch_axis,
-)
-from dlviz.core.wide_layer import hidden_activations, output, wavy_curve, wide_layer_fit
+from dlviz.core.datasets import noisy_neg_log, spiral, two_rings, wavy_curve
+from dlviz.core.diagram import layer_names, network_layout
+from dlviz.core.geometry import box_edges, grid_lines, in_front_of_plane, line_in_square, plane_in_box, project_3d
+from dlviz.core.losses import mean_squared_error
+from dlviz.core.network import accuracy, count_parameters, forward
+from dlviz.core.polynomial import evaluate_polynomial, fit_polynomial
+from dlviz.core.training import TrainingRun
+from dlviz.core.transforms import morph, neuron_maps, stretch_axis
+from dlviz.core.wide_layer import hidden_activations, output, wide_layer_fit
 
-from .figure import (
-    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, SKY, VERMILION, Figure, centred, new_plot, readout, row, square,
+from .figure import Figure
+from .parts import (
+    BLUE, CLASS_PALETTE, GREEN, GREY, ORANGE, SKY, VERMILION, bare, centred, class_colours, new_plot, readout,
+    row, square,
 )
 
 SEED = 19750
@@ -32,21 +34,6 @@ VIEW = 7.0  # the input plane shown: [-VIEW, VIEW]²
 LAYER_COLOURS = {"Input": SKY, "Output": ORANGE}  # hidden layers: GREEN
 
 
-def _diverging(low_colour, high_colour, steps=65):
-    """A palette from `low_colour` through white to `high_colour`."""
-    def rgb(colour):
-        return np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
-
-    white = np.full(3, 255.0)
-    half = steps // 2
-    ramp = [rgb(low_colour) + (white - rgb(low_colour)) * i / half for i in range(half)]
-    ramp += [white + (rgb(high_colour) - white) * i / half for i in range(half + 1)]
-    return ["#%02x%02x%02x" % tuple(int(round(c)) for c in colour) for colour in ramp]
-
-
-CLASS_PALETTE = _diverging(*CLASS_COLOURS)  # low = class 0 (blue), high = class 1 (orange)
-
-
 @lru_cache(maxsize=None)
 def rings():
     """The seed's two rings: 400 points, outer ring class 0, inner ring class 1."""
@@ -54,22 +41,22 @@ def rings():
 
 
 @lru_cache(maxsize=32)
-def rings_network(layer_sizes, steps=TRAINING_STEPS):
-    """A tanh network with `layer_sizes` (a tuple) trained on the rings for `steps` steps."""
+def rings_run(layer_sizes, steps=TRAINING_STEPS):
+    """A tanh network with `layer_sizes` (a tuple) trained on all the rings' points
+    at once by Adam (learning rate 0.1) for `steps` steps: its TrainingRun."""
     points, labels = rings()
-    return trained_classifier(list(layer_sizes), points, labels, steps, seed=0, learning_rate=0.1)
+    run = TrainingRun(points, labels, layer_sizes[1:-1], optimiser="adam", learning_rate=0.1, record_every=steps)
+    run.train_to(steps)
+    return run
 
 
-def _class_colours(labels):
-    return [CLASS_COLOURS[label] for label in labels]
+def rings_network(layer_sizes, steps=TRAINING_STEPS):
+    """The network of rings_run(layer_sizes, steps)."""
+    return rings_run(layer_sizes, steps).network
 
 
 def _diagram_plot(title, height=320):
-    plot = new_plot(title, "", "", height=height, x_range=Range1d(0, 1), y_range=Range1d(0, 1))
-    plot.axis.visible = False
-    plot.grid.visible = False
-    plot.toolbar_location = None
-    return plot
+    return bare(new_plot(title, "", "", height=height, x_range=Range1d(0, 1), y_range=Range1d(0, 1)))
 
 
 class DiagramDrawing:
@@ -176,7 +163,7 @@ class NetworkDiagram(Figure):
         self.region = ColumnDataSource({"image": []})
         data.image("image", source=self.region, x=-VIEW, y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, alpha=0.45,
                    color_mapper=LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1))
-        data.scatter(self.points[:, 0], self.points[:, 1], size=5, color=_class_colours(self.labels),
+        data.scatter(self.points[:, 0], self.points[:, 1], size=5, color=class_colours(self.labels),
                      line_color="white", line_width=0.5)
         self.drawing = DiagramDrawing(_diagram_plot("The network"))
 
@@ -258,7 +245,7 @@ class RingsIn3D(Figure):
     @param.depends("azimuth", "elevation", watch=True)
     def _update(self):
         across, up, depth = self._project(self.hidden)
-        colours = np.array(_class_colours(self.labels))
+        colours = np.array(class_colours(self.labels))
         front = in_front_of_plane(self.hidden, *self.plane_equation, self.azimuth, self.elevation)
         for source, chosen in ((self.behind, ~front), (self.in_front, front)):
             far_first = np.flatnonzero(chosen)[np.argsort(-depth[chosen])]
@@ -415,7 +402,8 @@ class FeatureHierarchy(Figure):
 
 MORPH_SIZES = [2, 2, 2, 2, 1]
 MORPH_RATE = 0.1
-MORPH_SEED = 2
+MORPH_SEED = 4
+MORPH_RECORD_EVERY = 50  # the steps slider's step: going back to any of its stops costs nothing
 INPUT_SCALE = 5.0  # the network sees x / 5 and y / 5: inputs within about -1 to 1, as is usual
 
 
@@ -427,9 +415,10 @@ def spiral_data():
 
 @lru_cache(maxsize=None)
 def spiral_training():
-    """The morphing network's training, shared by every copy of the figure."""
+    """The morphing network's training (all points every step, Adam), shared by every copy of the figure."""
     points, labels = spiral_data()
-    return TrainingRun(init_network(MORPH_SIZES, seed=MORPH_SEED), points / INPUT_SCALE, labels, MORPH_RATE)
+    return TrainingRun(points / INPUT_SCALE, labels, MORPH_SIZES[1:-1], optimiser="adam", learning_rate=MORPH_RATE,
+                       seed=MORPH_SEED, record_every=MORPH_RECORD_EVERY)
 
 
 class MorphingSpace(Figure):
@@ -464,13 +453,15 @@ class MorphingSpace(Figure):
 
     @param.depends("layer", "steps", watch=True)
     def _update(self):
-        network = spiral_training().after(self.steps)
+        run = spiral_training()
+        run.train_to(self.steps)
+        network = run.network
         grid = morph(network, self.lines / INPUT_SCALE)[self.layer]
         dots = morph(network, self.points / INPUT_SCALE)[self.layer]
         if self.layer == 0:  # show the input plane in the data's own units
             grid, dots = self.lines, self.points
         self.grid.data = {"xs": list(grid[:, :, 0]), "ys": list(grid[:, :, 1])}
-        self.dots.data = {"x": dots[:, 0], "y": dots[:, 1], "colour": _class_colours(self.labels)}
+        self.dots.data = {"x": dots[:, 0], "y": dots[:, 1], "colour": class_colours(self.labels)}
         reach = 6.5 if self.layer == 0 else 1.15
         for axis in (self.plot.x_range, self.plot.y_range):
             axis.start, axis.end = -reach, reach

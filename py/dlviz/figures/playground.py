@@ -15,13 +15,14 @@ import panel as pn
 import param
 from bokeh.models import ColumnDataSource, LinearColorMapper, Range1d
 
-from dlviz.core.datasets import DATASETS, train_test_split
+from dlviz.core.datasets import DATASETS, hill_and_valley, train_test_split
 from dlviz.core.features import FEATURES, feature_matrix
+from dlviz.core.geometry import grid_points
 from dlviz.core.network import forward
-from dlviz.core.plane import hill_and_valley, square_grid
-from dlviz.core.training_run import CLASSIFICATION, REGRESSION, TrainingRun
+from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun, steps_per_epoch
 
-from .figure import BLUE, ORANGE, VERMILION, Figure, new_plot, readout
+from .figure import Figure
+from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, new_plot, readout
 
 DATA_SIZE = 400
 DATA_SEED = 19750
@@ -55,22 +56,6 @@ COLUMN_PITCH, ROW_PITCH = 35, 25  # pixels from one neuron's picture to the next
 CELL, COLUMN_STEP, ROW_STEP = 1.0, COLUMN_PITCH / TILE, ROW_PITCH / TILE  # the same in plot units
 
 
-def _diverging_palette(low, high, steps=33):
-    """Colours from `low` through white to `high` (hex strings), for values below,
-    at and above the middle of a colour scale."""
-    def rgb(colour):
-        return np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
-
-    white = np.full(3, 255.0)
-    half = steps // 2
-    ramp = [rgb(low) + (white - rgb(low)) * k / half for k in range(half)]
-    ramp += [white + (rgb(high) - white) * k / half for k in range(half + 1)]
-    return ["#%02x%02x%02x" % tuple(int(round(c)) for c in colour) for colour in ramp]
-
-
-PALETTE = _diverging_palette(BLUE, ORANGE)
-
-
 class Playground(Figure):
     """Train a small network on a 2-D data set and watch every neuron learn."""
 
@@ -96,9 +81,9 @@ class Playground(Figure):
         self._callback = None
         self._ticks, self._network_due, self._network_stale = 0, True, False
         self._data_key, self._data, self._run = None, None, None
-        self._grid = square_grid(HALF_WIDTH, RESOLUTION)
+        self._grid = grid_points(-HALF_WIDTH, HALF_WIDTH, RESOLUTION)
 
-        self.output_colours = LinearColorMapper(palette=PALETTE, low=0, high=1)
+        self.output_colours = LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1)
         self.boundary = ColumnDataSource({"image": [np.zeros((RESOLUTION, RESOLUTION))]})
         self.train_points = ColumnDataSource({"x": [], "y": [], "value": []})
         self.test_points = ColumnDataSource({"x": [], "y": [], "value": []})
@@ -151,20 +136,17 @@ class Playground(Figure):
         return pn.Column(*widgets, width=230)
 
     def _network_plot(self):
-        plot = new_plot("Every neuron, read over the plane", "", "", height=380)
+        plot = bare(new_plot("Every neuron, read over the plane", "", "", height=380))
         plot.sizing_mode = "fixed"
         plot.width = 380
-        plot.toolbar_location = None
         plot.x_range = Range1d(-1.5, (MAX_LAYERS + 1) * COLUMN_STEP + CELL + 0.1)
         plot.y_range = Range1d(-MAX_NEURONS * ROW_STEP, 0.8)
-        plot.axis.visible = False
-        plot.grid.visible = False
         plot.outline_line_color = None
         sign = LinearColorMapper(palette=[BLUE, ORANGE], low=-1e-12, high=1e-12)  # negative, positive
         plot.segment("x0", "y0", "x1", "y1", source=self.edges, line_width="width", line_alpha=0.7,
                      line_color={"field": "weight", "transform": sign})
         self.tiles = plot.image(image="image", x=0, y=-CELL, dw=CELL, dh=CELL, source=self.neuron_images,
-                                color_mapper=LinearColorMapper(palette=PALETTE, low=-1, high=1,
+                                color_mapper=LinearColorMapper(palette=CLASS_PALETTE, low=-1, high=1,
                                                                nan_color=(0, 0, 0, 0))).glyph
         plot.text("x", "y", text="text", source=self.labels, text_font_size="11px",
                   text_align="align", text_baseline="middle", text_color="#333333")
@@ -238,23 +220,22 @@ class Playground(Figure):
             self._run = None
             return
         self._grid_inputs = feature_matrix(self._grid, features)
-        steps_per_epoch = -(-len(train_x) // self.batch_size)
         self._run = TrainingRun(
-            feature_matrix(train_x, features), train_t, feature_matrix(test_x, features), test_t,
-            hidden_sizes=[self.neurons] * self.hidden_layers, activation=self.activation,
+            feature_matrix(train_x, features), train_t, [self.neurons] * self.hidden_layers,
+            test_inputs=feature_matrix(test_x, features), test_targets=test_t, activation=self.activation,
             task=self._task(), learning_rate=self.learning_rate, batch_size=self.batch_size,
             penalty=self.regularisation, penalty_rate=self.regularisation_rate, seed=NETWORK_SEED,
-            record_every=self._steps_per_tick(steps_per_epoch),
+            record_every=self._steps_per_tick(steps_per_epoch(len(train_x), self.batch_size)),
         )
         self._lay_out_network(self._run.layer_sizes)
 
     @staticmethod
-    def _steps_per_tick(steps_per_epoch):
-        """Whole epochs adding up to at most MAX_STEPS_PER_TICK steps, or that many steps of
-        a longer epoch."""
-        if steps_per_epoch >= MAX_STEPS_PER_TICK:
+    def _steps_per_tick(epoch):
+        """Whole epochs of `epoch` steps adding up to at most MAX_STEPS_PER_TICK steps, or that
+        many steps of a longer epoch."""
+        if epoch >= MAX_STEPS_PER_TICK:
             return MAX_STEPS_PER_TICK
-        return steps_per_epoch * (MAX_STEPS_PER_TICK // steps_per_epoch)
+        return epoch * (MAX_STEPS_PER_TICK // epoch)
 
     @param.depends("dataset", "noise", "train_percent", "features", "hidden_layers", "neurons",
                    "activation", "learning_rate", "batch_size", "regularisation",
@@ -269,23 +250,22 @@ class Playground(Figure):
 
     @param.depends("steps", watch=True)
     def _follow_steps(self):
-        """Train (or start again and train) until the run has taken `steps` steps."""
+        """Train on (or go back) until the run has taken `steps` steps. A run that
+        diverges on the way stops there, and so does `steps`; otherwise a `steps`
+        between records is rounded down to the last record, whose losses are known."""
         run = self._run
         if run is None:
             self.steps = 0
             self._redraw()
             return
-        if self.steps % run.record_every:  # show only states whose losses are recorded
-            self.steps -= self.steps % run.record_every  # calls this again
-            return
-        if self.steps < run.step:
-            self._new_run()
-            run = self._run
         run.train_to(self.steps)
-        if run.step < self.steps:  # it diverged on the way: stop where it did
+        if run.step != self.steps:  # it diverged on the way: stop where it did
             self._pause()
             self._network_due = True
             self.steps = run.step  # calls this again, which redraws
+            return
+        if run.divergence is None and self.steps % run.record_every:
+            self.steps -= self.steps % run.record_every  # calls this again
             return
         self._redraw()
 
@@ -306,7 +286,7 @@ class Playground(Figure):
     def _can_train(self):
         """Whether another tick fits: features chosen, not diverged, and within MAX_STEPS."""
         run = self._run
-        return run is not None and not run.diverged and run.step + run.record_every <= MAX_STEPS
+        return run is not None and run.divergence is None and run.step + run.record_every <= MAX_STEPS
 
     async def _play_tick(self):
         """Play's periodic callback: a tick, then a pause for breath, so that the page's
@@ -375,7 +355,7 @@ class Playground(Figure):
     def _forward_on_grid(self, run):
         """Every layer's activations at every grid point, inputs first."""
         with np.errstate(all="ignore"):
-            return forward(run.sound_network, self._grid_inputs)
+            return forward(run.network, self._grid_inputs)
 
     def _draw_network(self, run, layers):
         """One small picture per neuron (inputs, hidden layers, output), and the weights between them."""
@@ -394,7 +374,7 @@ class Playground(Figure):
                 bottom = top - row * ROW_PITCH - TILE
                 tiles[bottom:bottom + TILE, left:left + TILE] = picture
         self.neuron_images.data["image"] = [tiles]
-        weights = np.concatenate([w.ravel() for w in run.sound_network.weights])
+        weights = np.concatenate([w.ravel() for w in run.network.weights])
         self.edges.data.update(weight=weights, width=0.5 + 1.5 * np.minimum(np.abs(weights), 2))
 
     def _lay_out_network(self, layer_sizes):
@@ -448,11 +428,8 @@ class Playground(Figure):
             regularisation = f"{self.regularisation.upper()} regularisation at rate {self.regularisation_rate:g}"
         setup = (f"{data} Network {'-'.join(str(size) for size in run.layer_sizes)} ({self.activation}), "
                  f"learning rate {self.learning_rate:g}, batch size {self.batch_size}, {regularisation}.")
-        if run.diverged:
-            return (
-                f"{setup} <b>Diverged</b> at step {run.step}: the loss blew up instead of falling, "
-                "so training stopped. Lower the learning rate to start again."
-            )
+        if run.divergence:
+            return f"{setup} {diverged_words(run.divergence)}"
         train, test = run.losses()
         text = (f"{setup} Step <b>{run.step}</b> (epoch {run.epoch:.1f}): "
                 f"training loss <b>{train:.3f}</b>, test loss <b>{test:.3f}</b>")
