@@ -31,6 +31,7 @@ from build_steps.offline import write_offline  # noqa: E402
 from build_steps.pages import page_weights, render_pages  # noqa: E402
 from build_steps.scorm import package_scorm  # noqa: E402
 from build_steps.vendor import bundle_python, vendor_js, vendor_pyodide, vendor_wheels  # noqa: E402
+from build_steps.version import build_version  # noqa: E402
 
 STEPS = [
     vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, export_notebooks, write_offline,
@@ -39,15 +40,19 @@ STEPS = [
 
 
 def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", lessons=None, quiet=False):
-    """Run every step into a fresh `out`; return the summary rows (step, files, bytes, seconds)."""
+    """Run every step into a fresh `out`; return the summary rows (step, files, bytes, seconds).
+
+    Every step is called with the same keywords: out, pyodide_dist, cache, lessons and
+    version (the build's version, see build_steps/version.py)."""
     out = Path(out)
+    version = build_version(",".join(lessons or []))
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     summary = []
     for step in STEPS:
         started = time.perf_counter()
-        files = step(out, pyodide_dist=pyodide_dist, cache=Path(cache), lessons=lessons)
+        files = step(out, pyodide_dist=pyodide_dist, cache=Path(cache), lessons=lessons, version=version)
         seconds = time.perf_counter() - started
         size = sum(Path(f).stat().st_size for f in files)
         summary.append((step.__name__, len(files), size, seconds))
