@@ -7,6 +7,7 @@ A short pipeline of named steps (each in build_steps/); each prints one line of 
     vendor_js        BokehJS and Panel's JS and CSS, served from the site itself
     bundle_python    our package and the pure wheels, byte-compiled by Pyodide, one zip
     render_pages     every lesson from Markdown, figures pre-rendered; the front page
+    write_notices    the third-party notices page and every shipped package's licence text
     export_notebooks every lesson as a Jupyter notebook, with our package's wheel beside them
     write_offline    the service worker's versioned file list and the web manifest
     package_scorm    the site as a SCORM 1.2 package for an LMS
@@ -27,27 +28,33 @@ sys.path.insert(0, str(ROOT / "py"))
 from build_steps import BuildError  # noqa: E402
 from build_steps.runtime import PYODIDE_VERSION, pyodide_dist  # noqa: E402  (first: it points Panel at the site)
 from build_steps.notebooks import export_notebooks  # noqa: E402
+from build_steps.notices import write_notices  # noqa: E402
 from build_steps.offline import write_offline  # noqa: E402
 from build_steps.pages import page_weights, render_pages  # noqa: E402
 from build_steps.scorm import package_scorm  # noqa: E402
 from build_steps.vendor import bundle_python, vendor_js, vendor_pyodide, vendor_wheels  # noqa: E402
+from build_steps.version import build_version  # noqa: E402
 
 STEPS = [
-    vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, export_notebooks, write_offline,
+    vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, write_notices, export_notebooks, write_offline,
     package_scorm,
 ]
 
 
 def build(out, pyodide_dist=None, cache=ROOT / ".cache" / "wheels", lessons=None, quiet=False):
-    """Run every step into a fresh `out`; return the summary rows (step, files, bytes, seconds)."""
+    """Run every step into a fresh `out`; return the summary rows (step, files, bytes, seconds).
+
+    Every step is called with the same keywords: out, pyodide_dist, cache, lessons and
+    version (the build's version, see build_steps/version.py)."""
     out = Path(out)
+    version = build_version(",".join(lessons or []))
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     summary = []
     for step in STEPS:
         started = time.perf_counter()
-        files = step(out, pyodide_dist=pyodide_dist, cache=Path(cache), lessons=lessons)
+        files = step(out, pyodide_dist=pyodide_dist, cache=Path(cache), lessons=lessons, version=version)
         seconds = time.perf_counter() - started
         size = sum(Path(f).stat().st_size for f in files)
         summary.append((step.__name__, len(files), size, seconds))

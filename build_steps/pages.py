@@ -166,5 +166,5 @@ def page_weights(out):
     shared_bytes = sum(path.stat().st_size for path in shared if path.exists())
     return [
         (page.name, page.stat().st_size + shared_bytes)
-        for page in sorted(out.glob("*.html")) if page.name != "index.html"
+        for page in sorted(out.glob("*.html")) if (page.stem in {lesson.slug for lesson in available_lessons()})
     ]

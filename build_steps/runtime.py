@@ -46,6 +46,9 @@ PURE_WHEELS = [
     ("pyodide-http", "0.2.2", "cf006ea593c1643b5badeb4d42ed24a6eebd830276171fa1f82de0777b3fb608"),
 ]
 
+NPM_SHIPPED = ["pyodide"]
+"""npm packages whose files the site serves (for the third-party notices)."""
+
 # Panel writes its CDN root into every figure: point it at the site's own copy before
 # panel is imported, here and (filled into worker.js by the build) in the browser.
 PANEL_CDN_ROOT = "static/panel/"

@@ -216,6 +216,8 @@ def pure_wheel_files(cache):
 def is_slimmed_away(member):
     if member.endswith("/"):
         return True
+    if ".dist-info/" in member and member.rsplit("/", 1)[-1].upper().startswith(("LICEN", "COPYING", "NOTICE")):
+        return False  # licence texts stay: the notices page links them
     if any(member.startswith(prefix) for prefix in SLIM_PREFIXES):
         return True
     if any(member.endswith(suffix) for suffix in SLIM_SUFFIXES):
