@@ -19,63 +19,60 @@ PACKAGES = {"1.2": "deep-learning-visually-scorm12.zip", "2004": "deep-learning-
 IDENTIFIER = "deep-learning-visually"
 
 
-def manifest_12(lessons, files, version):
-    """SCORM 1.2's imsmanifest.xml: one organisation, one item and one SCO resource per lesson."""
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="{IDENTIFIER}" version="{escape(version)}"
-    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+# What the two versions' manifests differ in: namespaces, schema version, the metadata's form
+# (IMS metadata 1.2.1 for SCORM 1.2, IEEE LOM for 2004), the SCO attribute's spelling, sequencing.
+SCHEMAS = {
+    "1.2": {
+        "namespaces": '''xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
     xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-    <imsmd:lom>
-      <imsmd:general><imsmd:title><imsmd:langstring xml:lang="en">{escape(TITLE)}</imsmd:langstring></imsmd:title></imsmd:general>
-      <imsmd:lifecycle><imsmd:version><imsmd:langstring xml:lang="x-none">{escape(version)}</imsmd:langstring></imsmd:version></imsmd:lifecycle>
-    </imsmd:lom>
-  </metadata>
-  <organizations default="course">
-    <organization identifier="course">
-      <title>{escape(TITLE)}</title>
-{items(lessons, "1.2")}
-    </organization>
-  </organizations>
-  <resources>
-{resources(lessons, files, "adlcp:scormtype")}
-  </resources>
-</manifest>
-"""
-
-
-def manifest_2004(lessons, files, version):
-    """SCORM 2004 4th edition's imsmanifest.xml: the same lessons, free to visit in any order."""
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="{IDENTIFIER}" version="{escape(version)}"
-    xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"''',
+        "schemaversion": "1.2",
+        "metadata": """    <imsmd:lom>
+      <imsmd:general><imsmd:title><imsmd:langstring xml:lang="en">{title}</imsmd:langstring></imsmd:title></imsmd:general>
+      <imsmd:lifecycle><imsmd:version><imsmd:langstring xml:lang="x-none">{version}</imsmd:langstring></imsmd:version></imsmd:lifecycle>
+    </imsmd:lom>""",
+        "scorm_type": "adlcp:scormtype",
+        "sequencing": "",
+    },
+    "2004": {
+        "namespaces": '''xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
     xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
     xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
     xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
-    xmlns:lom="http://ltsc.ieee.org/xsd/LOM">
+    xmlns:lom="http://ltsc.ieee.org/xsd/LOM"''',
+        "schemaversion": "2004 4th Edition",
+        "metadata": """    <lom:lom>
+      <lom:general><lom:title><lom:string language="en">{title}</lom:string></lom:title></lom:general>
+      <lom:lifeCycle><lom:version><lom:string language="x-none">{version}</lom:string></lom:version></lom:lifeCycle>
+    </lom:lom>""",
+        "scorm_type": "adlcp:scormType",
+        "sequencing": '\n      <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>',
+    },
+}
+
+
+def manifest(scorm_version, lessons, files, version):
+    """imsmanifest.xml: one organisation, one item and one SCO resource per lesson, the build's version in its metadata."""
+    schema = SCHEMAS[scorm_version]
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="{IDENTIFIER}" version="{escape(version)}"
+    {schema["namespaces"]}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
-    <lom:lom>
-      <lom:general><lom:title><lom:string language="en">{escape(TITLE)}</lom:string></lom:title></lom:general>
-      <lom:lifeCycle><lom:version><lom:string language="x-none">{escape(version)}</lom:string></lom:version></lom:lifeCycle>
-    </lom:lom>
+    <schemaversion>{schema["schemaversion"]}</schemaversion>
+{schema["metadata"].format(title=escape(TITLE), version=escape(version))}
   </metadata>
   <organizations default="course">
     <organization identifier="course">
       <title>{escape(TITLE)}</title>
-{items(lessons, "2004")}
-      <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>
+{items(lessons, scorm_version)}{schema["sequencing"]}
     </organization>
   </organizations>
   <resources>
-{resources(lessons, files, "adlcp:scormType")}
+{resources(lessons, files, schema["scorm_type"])}
   </resources>
 </manifest>
 """
@@ -104,9 +101,6 @@ def resources(lessons, files, scorm_type):
     return f'{scos}\n    <resource identifier="course-files" type="webcontent" {scorm_type}="asset">\n{shared}\n    </resource>'
 
 
-MANIFESTS = {"1.2": manifest_12, "2004": manifest_2004}
-
-
 def package_scorm(out, version="", **_):
     """Zip the site's files (the service worker's list) with each version's imsmanifest.xml into out/PACKAGES."""
     out = Path(out)
@@ -116,7 +110,7 @@ def package_scorm(out, version="", **_):
     for scorm_version, name in PACKAGES.items():
         package = out / name
         with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("imsmanifest.xml", MANIFESTS[scorm_version](lessons, files, version))
+            archive.writestr("imsmanifest.xml", manifest(scorm_version, lessons, files, version))
             for file in files:
                 archive.write(out / file, file)
         packages.append(package)

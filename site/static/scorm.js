@@ -7,9 +7,9 @@
 // The LMS is the store of record. On launch the learner's answers to this lesson come back from
 // cmi.suspend_data and win over this browser's copy, which is kept apart for each learner (under
 // the LMS's id for them, progress.keepFor). After every answer the LMS gets the answers, the score
-// (the share of questions right at the first try; none before the first answer, so opening a page
-// never lowers it), the status, where the learner is (cmi.core.lesson_location / cmi.location), the
-// session's time and a commit; again whenever the page is hidden; finishing on close is best effort.
+// (the share of questions right at the first try: none before the first answer, never lower than
+// the one the LMS holds), the status, where the learner is (cmi.core.lesson_location, cmi.location),
+// the session's time and a commit; again whenever the page is hidden; finishing on close is best effort.
 // cmi.core.exit / cmi.exit is "suspend", so a learner who comes back finds their answers.
 // Every call's error code is read: when the LMS is not recording (no API, or an error), one polite
 // line says so, and the answers are still kept in this browser.
@@ -33,6 +33,7 @@
       mode: "cmi.core.lesson_mode",
       status: "cmi.core.lesson_status",
       finished: ["completed", "passed", "failed"],
+      score: "cmi.core.score.raw",
       location: ["cmi.core.lesson_location", 255],
       suspendData: ["cmi.suspend_data", 4096],
       exit: "cmi.core.exit",
@@ -52,6 +53,7 @@
       mode: "cmi.mode",
       status: "cmi.completion_status",
       finished: ["completed"],
+      score: "cmi.score.raw",
       location: ["cmi.location", 1000],
       suspendData: ["cmi.suspend_data", 64000],
       exit: "cmi.exit",
@@ -153,8 +155,10 @@
     return full.length <= limit ? full : entries(false);
   }
 
-  // The answers in the LMS's suspend data ({} when there are none), or null when it cannot be read.
+  // The answers in the LMS's suspend data ({} when there are none), or null when it cannot be read
+  // (`text` null: the LMS refused to give it).
   function decode(text) {
+    if (text === null) return null;
     if (!text) return {};
     let data;
     try {
@@ -191,6 +195,7 @@
     course.progress.keepFor(get(version.learner) || null);
     session.readOnly = ["review", "browse"].includes(get(version.mode));
     session.finished = version.finished.includes(get(version.status));
+    session.scoreBefore = Number(get(version.score)) || 0;
     const passing = session.version === "2004" ? get("cmi.scaled_passing_score") : "";
     session.passing = passing ? Number(passing) : null;
     if (!session.readOnly) {
@@ -201,7 +206,7 @@
     }
     goToLocation(get(version.location[0]));
     const [element, limit] = version.suspendData;
-    const saved = decode(get(element) || "");
+    const saved = decode(get(element));
     const progress = course.progress.load();
     if (saved === null) {
       session.known[element] = encode(progress.answers, limit); // the damaged data stays until the next answer
@@ -224,8 +229,10 @@
     const data = encode(answers, limit);
     if (data === session.known[element]) return; // nothing new since the LMS last heard
     const score = course.progress.score(session.ids, answers);
+    const lower = Math.round((100 * score.right) / score.total) < session.scoreBefore; // a record the LMS lost: keep its score
     const outcome = score.answered ? version.outcome(score, score.answered === score.total, session.passing) : [];
-    save(setAll([[element, data], ...outcome.filter(([name]) => !(session.finished && name === version.status))]));
+    const kept = outcome.filter(([name]) => !(lower && name.includes(".score.")) && !(session.finished && name === version.status));
+    save(setAll([[element, data], ...kept]));
   }
 
   // The session's time and where the learner is, then a commit; the line shows unless all (and `ok`) were recorded.

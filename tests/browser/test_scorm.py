@@ -127,6 +127,24 @@ def test_in_an_lms_serving_generic_file_types_the_figures_go_live(lms_server, vi
     session.frame.locator("body.figures-live").wait_for(state="attached", timeout=120_000)
 
 
+def test_the_lesson_commits_when_hidden_and_finishes_when_it_closes(strict_lms, visit):
+    element = words(strict_lms)
+    session = strict_lms.launch(visit(), LESSON)
+    answer(session.frame.locator("form.quiz").first, right=True)
+    before = len(session.calls())
+    session.frame.locator("body").evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    hidden = session.calls()[before:]
+    assert hidden[-1]["call"] == element["commit"] and hidden[-1]["result"] == "true"
+    assert element["time"] in [call["args"][0] for call in hidden if call["call"] == element["set"]]
+    session.close()
+    finish = {"1.2": "LMSFinish", "2004": "Terminate"}[strict_lms.version]
+    assert session.calls()[-1] == {"call": finish, "args": [""], "result": "true", "error": "0"}
+    assert_strict_runtime_rejected_nothing(session)
+
+
 def test_the_learner_resumes_where_they_were(strict_lms, visit):
     heading = "key-takeaways"
     session = strict_lms.launch(visit(), LESSON, data={ELEMENT[strict_lms.version]["location"]: heading})
@@ -208,6 +226,17 @@ def test_a_learner_at_completed_100_reopens_in_a_fresh_profile_with_their_answer
     record = again.close()
     assert (record[element["score"]], record[element["status"]]) == ("100", "completed")
     assert_strict_runtime_rejected_nothing(again)
+
+
+def test_a_score_the_lms_holds_is_never_lowered_even_when_it_lost_the_answers(strict_lms, visit):
+    element = words(strict_lms)
+    data = {element["score"]: "100", element["status"]: "completed"}  # an older package's record: no suspend data
+    session = strict_lms.launch(visit(), LESSON, data=data)
+    answer(session.frame.locator("form.quiz").first, right=False)
+    record = session.committed()
+    assert (record[element["score"]], record[element["status"]]) == ("100", "completed")
+    assert answers_in(record) == {"1": [0, 0, 0, "0"]}, "the new answer is kept all the same"
+    assert_strict_runtime_rejected_nothing(session)
 
 
 # ------------------------------------------------------------ when the LMS is not recording
