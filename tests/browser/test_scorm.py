@@ -148,6 +148,7 @@ def test_the_lesson_commits_when_hidden_and_finishes_when_it_closes(strict_lms, 
 def test_the_learner_resumes_where_they_were(strict_lms, visit):
     heading = "key-takeaways"
     session = strict_lms.launch(visit(), LESSON, data={ELEMENT[strict_lms.version]["location"]: heading})
+    session.frame.locator("body.figures-drawn").wait_for(state="attached")  # the pictures above it are drawn
     top = session.frame.locator(f"#{heading}").evaluate("(e) => e.getBoundingClientRect().top")
     assert 0 <= top < 200, "the lesson opens at the learner's last section"
     last = session.frame.locator("form.quiz").last
