@@ -10,7 +10,7 @@ A short pipeline of named steps (each in build_steps/); each prints one line of 
     write_notices    the third-party notices page and every shipped package's licence text
     export_notebooks every lesson as a Jupyter notebook, with our package's wheel beside them
     write_offline    the service worker's versioned file list and the web manifest
-    package_scorm    the site as a SCORM 1.2 package for an LMS
+    package_scorm    the site as SCORM 1.2 and 2004 packages for an LMS
 
 The output folder is the whole site: every URL in it is relative, nothing is
 loaded from another origin, and it can be served from any sub-path.

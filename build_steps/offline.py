@@ -10,15 +10,14 @@ import json
 from pathlib import Path
 
 from build_steps.runtime import ROOT
-from build_steps.scorm import PACKAGE_NAME
 from dlviz.course import TITLE
 
 SERVICE_WORKER = ROOT / "site" / "sw.js"
-NOT_CACHED = {"sw.js", PACKAGE_NAME}
+NOT_CACHED = {"sw.js"}
 
 
 def site_files(out):
-    """Every file of the built site, as relative URLs, sorted."""
+    """Every file of the built site, as relative URLs, sorted (the SCORM packages, made from this list after it, are not yet there)."""
     return sorted(
         path.relative_to(out).as_posix()
         for path in out.rglob("*")

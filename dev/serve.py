@@ -2,6 +2,8 @@
 
 Files are served under an optional sub-path (GitHub Pages serves a project at
 /<repo>/), with the right types for WebAssembly and gzip for text and wasm.
+With --generic-types, every file type an LMS may not know (LMS_UNKNOWN_TYPES) is
+served as application/octet-stream, as Moodle serves an uploaded package's files.
 """
 
 import argparse
@@ -24,6 +26,11 @@ TYPES = {
     ".zip": "application/zip",
     ".ipynb": "application/x-ipynb+json",
 }
+LMS_UNKNOWN_TYPES = {
+    ".wasm", ".mjs", ".json", ".zip", ".whl", ".webmanifest", ".ipynb", ".map", ".yml", ".woff", ".woff2", ".ttf", ".eot",
+}
+"""Extensions an LMS's own file-type table may lack (Moodle's has no .wasm, for one).
+The README names them for LMS admins; the course works without them."""
 COMPRESSIBLE = {".wasm", ".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest", ".map", ".ipynb", ".xml"}
 
 
@@ -37,6 +44,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
 
     root = Path("dist")
     prefix = "/"
+    generic_types = False
 
     def do_HEAD(self):
         self.respond(head=True)
@@ -64,7 +72,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         if file.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
             body, encoding = gzipped(str(file), file.stat().st_mtime), "gzip"
         self.send_response(200)
-        self.send_header("Content-Type", TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+        self.send_header("Content-Type", self.content_type(file))
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
         if encoding:
@@ -72,6 +80,11 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
+
+    def content_type(self, file):
+        if self.generic_types and file.suffix in LMS_UNKNOWN_TYPES:
+            return "application/octet-stream"
+        return TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
 
     def redirect(self, location):
         self.send_response(301)
@@ -87,9 +100,10 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-def start(root, port=0, prefix="/", host="127.0.0.1"):
-    """Serve `root` in a background thread; return the server (its port in server_port)."""
-    handler = type("Handler", (SiteHandler,), {"root": Path(root), "prefix": prefix})
+def start(root, port=0, prefix="/", host="127.0.0.1", generic_types=False):
+    """Serve `root` in a background thread; return the server (its port in server_port).
+    `generic_types`: the types an LMS may not know as application/octet-stream."""
+    handler = type("Handler", (SiteHandler,), {"root": Path(root), "prefix": prefix, "generic_types": generic_types})
     server = Server((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -100,8 +114,12 @@ def main():
     parser.add_argument("root", nargs="?", default="dist")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/", help="sub-path to serve under, like /course/")
+    parser.add_argument(
+        "--generic-types", action="store_true",
+        help="serve " + ", ".join(sorted(LMS_UNKNOWN_TYPES)) + " as application/octet-stream, as an LMS may",
+    )
     args = parser.parse_args()
-    server = start(args.root, args.port, args.prefix)
+    server = start(args.root, args.port, args.prefix, generic_types=args.generic_types)
     print(f"Serving {args.root} at http://127.0.0.1:{server.server_port}{args.prefix}  (Ctrl+C stops)", flush=True)
     try:
         threading.Event().wait()

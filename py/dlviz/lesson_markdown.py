@@ -10,7 +10,8 @@ is the figure's caption:
     :::
 
 A quiz fence holds the question, then one option a line (`+ right :: why`,
-`- wrong :: why`) or one number (`= value ~ tolerance :: why`); see docs/authoring.md.
+`- wrong :: why not`) or one number (`= value ~ tolerance :: worked solution`), and
+a hint (`? hint`) for a wrong answer; see docs/authoring.md.
 """
 
 import re
@@ -22,6 +23,8 @@ from mdit_py_plugins.container import container_plugin
 from dlviz.course import lesson_text
 
 FIGURE_BLOCK = re.compile(r"^figure\s+([a-z][a-z0-9_]*)\s*$")
+ANSWER_LENGTH = 32
+"""The longest typed answer a numeric question takes (the page keeps it, an LMS stores it)."""
 
 
 def markdown_renderer():
@@ -63,9 +66,14 @@ def render_fence(renderer, tokens, index, options, env):
     return type(renderer).fence(renderer, tokens, index, options, env)
 
 
+VERDICT = re.compile(r"^(yes|no|right|wrong|correct|incorrect|not quite)\b", re.IGNORECASE)
+"""Words of a verdict: the page says "Right." or "Not quite." itself, so feedback never starts with one."""
+
+
 def parse_quiz(text):
-    """A quiz block: question lines, then `+ right :: why`, `- wrong :: why` or `= value ~ tolerance :: why`."""
-    question, options, numeric = [], [], None
+    """A quiz block: question lines, then `+ right :: why`, `- wrong :: why not` or `= value ~ tolerance :: solution`,
+    and `? hint`. The right answer needs its solution and the quiz its hint; feedback never opens with a verdict."""
+    question, options, numeric, hint = [], [], None, ""
     for line in text.strip().splitlines():
         marker, rest = line[:1], line[1:].strip()
         answer, _, feedback = rest.partition("::")
@@ -74,20 +82,31 @@ def parse_quiz(text):
         elif marker == "=":
             value, _, tolerance = answer.partition("~")
             numeric = {"value": float(value), "tolerance": float(tolerance or 0), "feedback": feedback.strip()}
-        elif not options and numeric is None:
+        elif marker == "?" and rest:
+            hint = rest
+        elif not options and numeric is None and not hint:
             question.append(line)
         else:
             raise ValueError(f"quiz line not understood: {line!r}")
-    if not question or not (options or numeric) or (options and not any(o["correct"] for o in options)):
-        raise ValueError(f"a quiz needs a question and a right answer:\n{text}")
-    return {"question": " ".join(question), "options": options, "numeric": numeric}
+    answers = [numeric] if numeric else options
+    right = [answer for answer in answers if answer is numeric or answer["correct"]]
+    if not question or not right or (options and numeric):
+        raise ValueError(f"a quiz needs a question and a right answer, choices or a number:\n{text}")
+    if not all(answer["feedback"] for answer in right) or not hint:
+        raise ValueError(f"a quiz needs the right answer's solution (after ::) and a hint (a `?` line):\n{text}")
+    if any(VERDICT.match(said) for said in [hint, *(answer["feedback"] for answer in answers)]):
+        raise ValueError(f"feedback and hints leave the verdict (Right, Not quite) to the page:\n{text}")
+    return {"question": " ".join(question), "options": options, "numeric": numeric, "hint": hint}
 
 
 def quiz_html(quiz, quiz_id):
-    """A check-your-understanding form; the page's quizzes.js checks it and remembers the answer."""
+    """A check-your-understanding form; the page's quizzes.js checks it and remembers the answer.
+
+    Each answer carries its feedback (data-feedback: why, or why not) and the form its hint (data-hint)."""
     inline = MarkdownIt("commonmark", {"typographer": True}).renderInline
     parts = [
-        f'<form class="quiz" data-quiz="{quiz_id}" aria-labelledby="{quiz_id}-question">',
+        f'<form class="quiz" data-quiz="{quiz_id}" data-hint="{escape_attribute(inline(quiz["hint"]))}" '
+        f'aria-labelledby="{quiz_id}-question">',
         '<p class="quiz-label">Check your understanding</p>',
         f'<p class="quiz-question" id="{quiz_id}-question">{inline(quiz["question"])}</p>',
     ]
@@ -96,7 +115,7 @@ def quiz_html(quiz, quiz_id):
         parts.append(
             f'<label class="quiz-number">Your answer <input type="text" inputmode="decimal" name="{quiz_id}" '
             f'data-value="{numeric["value"]!r}" data-tolerance="{numeric["tolerance"]!r}" '
-            f'data-feedback="{escape_attribute(inline(numeric["feedback"]))}" autocomplete="off"></label>'
+            f'data-feedback="{escape_attribute(inline(numeric["feedback"]))}" maxlength="{ANSWER_LENGTH}" autocomplete="off"></label>'
         )
     else:
         parts.append('<fieldset><legend class="visually-hidden">Choose an answer</legend>')
@@ -108,7 +127,8 @@ def quiz_html(quiz, quiz_id):
                 f'<span>{inline(option["text"])}</span></label>'
             )
         parts.append("</fieldset>")
-    parts.append('<button type="submit">Check</button>')
+    parts.append('<p class="quiz-actions"><button type="submit">Check</button> '
+                 '<button type="button" class="quiz-show" hidden>Show the answer</button></p>')
     parts.append('<div class="quiz-feedback" role="status" aria-live="polite"></div>')
     parts.append("</form>")
     return "\n".join(parts) + "\n"
@@ -119,7 +139,7 @@ def escape_attribute(html):
 
 
 def quiz_markdown(quiz):
-    """A quiz as Markdown: the question, the options as a list, the answer and its feedback behind a reveal."""
+    """A quiz as Markdown: the question, the options as a list, then the hint and the answer with its solution, each behind a reveal."""
     parts = [f"**Check your understanding.** {quiz['question']}"]
     if quiz["numeric"]:
         numeric = quiz["numeric"]
@@ -128,6 +148,7 @@ def quiz_markdown(quiz):
     else:
         parts.append("\n".join(f"- {option['text']}" for option in quiz["options"]))
         answers = [f"**{option['text']}.** {option['feedback']}" for option in quiz["options"] if option["correct"]]
+    parts += ["<details><summary>Hint</summary>", quiz["hint"], "</details>"]
     parts += ["<details><summary>Show answer</summary>", *answers, "</details>"]
     return "\n\n".join(parts)
 

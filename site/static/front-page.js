@@ -1,5 +1,6 @@
 // The front page: each lesson's card says whether it was opened and how many of its
-// questions were answered right; a button forgets the learner's progress.
+// questions were answered right at the first try (the score's rule, progress.js); a button
+// forgets the learner's progress.
 "use strict";
 
 (() => {
@@ -13,14 +14,14 @@
     for (const card of cards) {
       const slug = card.dataset.lessonCard;
       const ids = (card.dataset.quizzes || "").split(" ").filter(Boolean);
-      const right = ids.filter((id) => progress.answers[id] && progress.answers[id].correct).length;
+      const { right } = course.progress.score(ids, progress.answers);
       const seen = Boolean(progress.visited[slug]);
       visited += seen;
       card.classList.toggle("visited", seen);
       const status = card.querySelector(".card-progress");
       if (status) {
         status.textContent = seen
-          ? `Visited · ${right} of ${ids.length} question${ids.length === 1 ? "" : "s"} right`
+          ? `Visited · ${right} of ${ids.length} question${ids.length === 1 ? "" : "s"} right at the first try`
           : "Not started";
       }
     }

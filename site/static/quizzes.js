@@ -1,68 +1,118 @@
-// Check-your-understanding questions: each form (written by the build from a ```quiz fence)
-// is checked here, and the learner's answer is remembered in their progress and shown again.
+// Check-your-understanding questions: each form (written by the build from a ```quiz fence) is
+// checked here. A wrong answer gets a hint (and why that choice is wrong), never the solution;
+// the worked solution comes with a right answer, or when the learner asks ("Show the answer",
+// offered after a first try). Every answer is kept in the learner's progress (progress.js, where
+// only the first attempt counts for the score) and shown again when the page opens.
+//
+//   course.quizzes.readNumber(text)   the numbers a typed answer can mean: [] when it is none
 "use strict";
 
 (() => {
   const course = (window.course = window.course || {});
+  const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-  function parseNumber(text) {
-    const cleaned = String(text).trim().replace(/\u2212/g, "-").replace(/,/g, ".");
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
-    return Number(cleaned);
+  // "9.4%", "0,094" (a decimal comma), "1,000" (a thousands comma, or a decimal one), "1e-3",
+  // "−2", "1 000": every reading is returned, and an answer is right when any reading is.
+  function readNumber(text) {
+    let cleaned = String(text).trim().replace(/[\u2212\u2013]/g, "-").replace(/[\s\u00a0\u202f]/g, "");
+    const percent = cleaned.endsWith("%");
+    if (percent) cleaned = cleaned.slice(0, -1);
+    const readings = [];
+    if (cleaned.includes(".") && cleaned.includes(",")) {
+      const decimal = cleaned.lastIndexOf(".") > cleaned.lastIndexOf(",") ? "." : ",";
+      readings.push(cleaned.split(decimal === "." ? "," : ".").join("").replace(",", "."));
+    } else if (cleaned.includes(",")) {
+      if ((cleaned.match(/,/g) || []).length === 1) readings.push(cleaned.replace(",", "."));
+      if (/^[-+]?[1-9]\d{0,2}(,\d{3})+$/.test(cleaned)) readings.push(cleaned.replace(/,/g, ""));
+    } else {
+      readings.push(cleaned);
+    }
+    const numbers = readings.filter((reading) => NUMBER.test(reading)).map(Number).filter(Number.isFinite);
+    return percent ? numbers.flatMap((number) => [number, number / 100]) : numbers;
   }
 
+  // {answered: false, message} or {answered: true, correct, value}.
   function judge(form) {
     const numeric = form.querySelector("input[data-value]");
     if (numeric) {
-      const value = parseNumber(numeric.value);
-      if (value === null) return { answered: false, message: "Type a number, like 2.5." };
-      const correct = Math.abs(value - Number(numeric.dataset.value)) <= Number(numeric.dataset.tolerance) + 1e-12;
-      return { answered: true, correct, value: numeric.value, feedback: numeric.dataset.feedback };
+      const readings = readNumber(numeric.value);
+      if (!readings.length) return { answered: false, message: "Type a number, like 2.5, −3 or 9.4%." };
+      const tolerance = Number(numeric.dataset.tolerance) + 1e-12;
+      const correct = readings.some((value) => Math.abs(value - Number(numeric.dataset.value)) <= tolerance);
+      return { answered: true, correct, value: numeric.value.trim() };
     }
     const chosen = form.querySelector("input[type=radio]:checked");
     if (!chosen) return { answered: false, message: "Choose an answer first." };
-    return { answered: true, correct: chosen.dataset.correct === "true", value: chosen.value, feedback: chosen.dataset.feedback };
+    return { answered: true, correct: chosen.dataset.correct === "true", value: chosen.value };
   }
 
-  function showFeedback(form, result) {
+  // The right answer and its worked solution, as build-time HTML (from the lesson's Markdown).
+  function solution(form) {
+    const numeric = form.querySelector("input[data-value]");
+    if (numeric) return { answer: String(Number(numeric.dataset.value)).replace("-", "\u2212"), why: numeric.dataset.feedback };
+    const right = form.querySelector("input[data-correct=true]");
+    return { answer: right.closest("label").querySelector("span").innerHTML, why: right.dataset.feedback };
+  }
+
+  // One message: "right" (the solution), "wrong" (why not, and the hint), "shown" (the answer and its solution).
+  // Everything written as HTML here is the build's own, never the learner's input.
+  function show(form, state) {
     const box = form.querySelector(".quiz-feedback");
-    form.classList.toggle("right", result.answered && result.correct);
-    form.classList.toggle("wrong", result.answered && !result.correct);
-    if (!result.answered) {
-      box.textContent = result.message;
-      return;
+    form.classList.toggle("right", state === "right");
+    form.classList.toggle("wrong", state === "wrong");
+    form.classList.toggle("shown", state === "shown");
+    form.querySelector(".quiz-show").hidden = state !== "wrong";
+    const { answer, why } = solution(form);
+    if (state === "right") {
+      box.innerHTML = `<strong>Right.</strong> ${why}`;
+    } else if (state === "shown") {
+      box.innerHTML = `<strong>The answer: ${answer}.</strong> ${why}`;
+    } else {
+      const chosen = form.querySelector("input[type=radio]:checked");
+      const whyNot = chosen && chosen.dataset.feedback ? `${chosen.dataset.feedback} ` : "";
+      box.innerHTML = `<strong>Not quite.</strong> ${whyNot}<span class="quiz-hint">Hint: ${form.dataset.hint}</span>`;
     }
-    // Feedback is our own build-time HTML (from the lesson's Markdown), never the learner's input.
-    box.innerHTML = `<strong>${result.correct ? "Right." : "Not quite."}</strong> ${result.feedback || ""}`;
   }
 
-  function restoreAnswer(form, answer) {
+  // Not an answer yet (nothing chosen, or not a number): say what is needed, and judge nothing.
+  function prompt(form, message) {
+    form.classList.remove("right", "wrong", "shown");
+    form.querySelector(".quiz-feedback").textContent = message;
+  }
+
+  function restore(form, answer) {
     const numeric = form.querySelector("input[data-value]");
     if (numeric) numeric.value = answer.value;
     else {
-      const option = form.querySelector(`input[type=radio][value="${CSS.escape(String(answer.value))}"]`);
+      const option = form.querySelector(`input[type=radio][value="${CSS.escape(answer.value)}"]`);
       if (option) option.checked = true;
     }
-    showFeedback(form, judge(form));
+    show(form, answer.correct ? "right" : answer.shown ? "shown" : "wrong");
   }
 
   function setUpQuizzes() {
-    const progress = course.progress.load();
+    const answers = course.progress.load().answers;
     for (const form of document.querySelectorAll("form.quiz")) {
       const id = form.dataset.quiz;
-      if (progress.answers[id]) restoreAnswer(form, progress.answers[id]);
+      if (answers[id]) restore(form, answers[id]);
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const result = judge(form);
-        showFeedback(form, result);
-        if (!result.answered) return;
-        const latest = course.progress.load();
-        latest.answers[id] = { correct: result.correct, value: result.value, at: Date.now() };
-        course.progress.save(latest);
+        if (!result.answered) {
+          prompt(form, result.message);
+          return;
+        }
+        show(form, result.correct ? "right" : "wrong");
+        course.progress.answer(id, result.correct, result.value);
+      });
+      form.querySelector(".quiz-show").addEventListener("click", () => {
+        show(form, "shown");
+        course.progress.reveal(id);
       });
     }
   }
 
+  course.quizzes = { readNumber };
   document.addEventListener("DOMContentLoaded", setUpQuizzes);
   document.addEventListener("lesson-opened", setUpQuizzes);
 })();

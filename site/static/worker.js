@@ -25,6 +25,17 @@
 
 importScripts("pyodide/pyodide.js");
 
+// A host that does not know .wasm (an LMS such as Moodle, by its own file-type table) serves
+// pyodide.asm.wasm as application/octet-stream, which the streaming compile refuses; Pyodide 0.28
+// uses it with no fallback. Such a file is compiled from its bytes instead. (The other files the
+// worker loads, .json, .zip and .whl, are read as bytes or text, whatever their type.)
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  if (/^application\/wasm\b/i.test(response.headers.get("Content-Type") || "")) return instantiateStreaming(response, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+};
+
 const PYODIDE_PACKAGES = [] /* __PYODIDE_PACKAGES__ filled in by the build */;
 const PANEL_CDN_ROOT = "" /* __PANEL_CDN_ROOT__ filled in by the build */;
 const SITE_PACKAGES = "/lib/python3.13/site-packages";

@@ -12,16 +12,16 @@ import pytest
 import build
 from build_steps import BuildError
 from build_steps.runtime import PYODIDE_NPM, pyodide_dist
+from build_steps.scorm import PACKAGES
 from build_steps.vendor import required_pyodide_packages, sha256, vendor_wheels
 from dlviz.course import available_lessons
-from dlviz.lesson_markdown import parse_quiz
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
 
 def test_every_lesson_and_the_front_page_are_built(built_site):
     pages = {path.name for path in built_site.glob("*.html")}
-    assert (built_site / "deep-learning-visually-scorm12.zip").exists()
+    assert all((built_site / name).exists() for name in PACKAGES.values())
     assert pages == {"index.html", *(f"{lesson.slug}.html" for lesson in available_lessons())}
 
 
@@ -73,7 +73,7 @@ def test_service_worker_lists_every_file_under_a_versioned_cache(built_site):
     worker = (built_site / "sw.js").read_text()
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
     on_disk = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
-    on_disk -= {"sw.js", "deep-learning-visually-scorm12.zip"}
+    on_disk -= {"sw.js", *PACKAGES.values()}
     assert set(files) == on_disk
     assert re.search(r'const VERSION = "[0-9a-f]{16}"', worker)
 
@@ -104,12 +104,3 @@ def test_build_command_prints_each_named_step(built_site, capsys):
         "vendor_pyodide", "vendor_wheels", "vendor_js", "bundle_python", "render_pages", "export_notebooks", "write_offline",
         "package_scorm",
     ]
-
-
-def test_quiz_blocks_parse_choices_and_numbers():
-    choice = parse_quiz("Which?\n- wrong :: no\n+ right :: yes")
-    assert [o["correct"] for o in choice["options"]] == [False, True]
-    number = parse_quiz("How much?\n= 7 ~ 0.5 :: because")
-    assert number["numeric"] == {"value": 7.0, "tolerance": 0.5, "feedback": "because"}
-    with pytest.raises(ValueError, match="right answer"):
-        parse_quiz("Which?\n- wrong :: no")
