@@ -12,6 +12,7 @@ import pytest
 import build
 from build_steps import BuildError
 from build_steps.runtime import PYODIDE_NPM, pyodide_dist
+from build_steps.notices import NOTICES
 from build_steps.scorm import PACKAGES
 from build_steps.vendor import required_pyodide_packages, sha256, vendor_wheels
 from dlviz.course import available_lessons
@@ -22,7 +23,7 @@ EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 def test_every_lesson_and_the_front_page_are_built(built_site):
     pages = {path.name for path in built_site.glob("*.html")}
     assert all((built_site / name).exists() for name in PACKAGES.values())
-    assert pages == {"index.html", *(f"{lesson.slug}.html" for lesson in available_lessons())}
+    assert pages == {"index.html", NOTICES, *(f"{lesson.slug}.html" for lesson in available_lessons())}
 
 
 def test_pages_load_nothing_from_another_origin_and_use_relative_urls(built_site):
@@ -101,6 +102,7 @@ def test_a_missing_compiled_wheel_stops_the_build_naming_it(tmp_path):
 def test_build_command_prints_each_named_step(built_site, capsys):
     # The summary rows come from the same step functions the session build ran.
     assert [step.__name__ for step in build.STEPS] == [
-        "vendor_pyodide", "vendor_wheels", "vendor_js", "bundle_python", "render_pages", "export_notebooks", "write_offline",
+        "vendor_pyodide", "vendor_wheels", "vendor_js", "bundle_python", "render_pages", "write_notices", "export_notebooks",
+        "write_offline",
         "package_scorm",
     ]
