@@ -13,6 +13,8 @@
 //               {type: "patch", name, patch, buffers, generation}
 //               {type: "idle", name, generation, states}         ready for the next patch; the figures' state
 //               {type: "error", message, detail}
+//               {type: "blocked", effectiveDirective, blockedURI, disposition}  a Content-Security-Policy
+//                                                                  violation here (the page words it)
 "use strict";
 
 importScripts("pyodide/pyodide.js");
@@ -145,3 +147,6 @@ self.onmessage = async (event) => {
 };
 
 started.catch(report);
+self.addEventListener("securitypolicyviolation", ({ effectiveDirective, blockedURI, disposition }) => {
+  self.postMessage({ type: "blocked", effectiveDirective, blockedURI, disposition });
+});
