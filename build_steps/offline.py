@@ -28,6 +28,7 @@ NOT_LOADED = {
 }
 """Shipped files no page of the course loads, and whose they are (tests/browser/test_shipped_files.py)."""
 DOWNLOAD_LINK = re.compile(r"""<a\s[^>]*\bhref="([^"]+)"[^>]*\bdownload\b""")
+ASKED_WITH_QUERY = re.compile(r"""(static/[^"'\s?\\]+)(\?[^"'\s\\]+)""")
 
 
 def site_files(out):
@@ -45,6 +46,15 @@ def downloads(out):
     for page in Path(out).glob("*.html"):
         found.update(DOWNLOAD_LINK.findall(page.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+def urls_asked(out):
+    """{file: the URL pages ask for it by} where that URL has a query string (Panel's `loading.css?v=1.9.4`):
+    the service worker asks the same, and finds the page's copy in the HTTP cache."""
+    found = {}
+    for page in Path(out).glob("*.html"):
+        found.update((path, path + query) for path, query in ASKED_WITH_QUERY.findall(page.read_text(encoding="utf-8")))
+    return found
 
 
 def file_hash(path):
@@ -77,8 +87,8 @@ def write_offline(out, version, lessons=None, **_):
     script = out / OFFLINE_SCRIPT
     script.write_text(script.read_text(encoding="utf-8").replace('"__BUILD__"', json.dumps(version)), encoding="utf-8")
 
-    offered = set(downloads(out))
-    files = {name: file_hash(out / name) for name in site_files(out) if name not in offered}
+    offered, asked = set(downloads(out)), urls_asked(out)
+    files = {asked.get(name, name): file_hash(out / name) for name in site_files(out) if name not in offered}
     on_demand = {name: file_hash(out / name) if (out / name).is_file() else "" for name in offered}  # "": a package
     worker = (
         SERVICE_WORKER.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 // The course offline: a service worker that keeps each build of the course in a cache of its own
 // and serves every page, and every page's Python worker, the files of the build it was loaded from.
-// The build fills in BUILD (its version), FILES (each file some page loads, with a hash of its
-// bytes) and ON_DEMAND (the downloads the pages offer, with their hash where the build knows it).
+// The build fills in BUILD (its version), FILES (each file some page loads, by the URL pages ask
+// for it, with a hash of its bytes) and ON_DEMAND (the downloads the pages offer, with their hash
+// where the build knows it).
 //
 // - Installing fills the build's cache: a file whose hash an older build's cache already holds is
 //   copied from there, the rest comes from the browser's HTTP cache (what the page just loaded)
@@ -9,12 +10,14 @@
 //   changed. The page registers this worker once it is live (offline.js), so none of this slows it.
 // - A navigation opens this worker's build; a page's requests, and its Python worker's, are
 //   answered from the build that page was loaded from, so a tab that did not take an update keeps
-//   its own build's files until it reloads. A build's cache goes once no page uses it.
+//   its own build's files until it reloads. A build's cache goes once no page uses it (checked
+//   when this worker takes over, and when a page goes live).
 // - Look-ups ignore the query string (Panel's `loading.css?v=1.9.4`, a lesson's `?figure.state`).
 // - The downloads (notebooks, the SCORM packages) are kept once fetched; a page never cached,
 //   asked for offline, gets static/offline.html.
 //
-// Messages in: "skip-waiting" (the learner accepted this build: take over).
+// Messages in: "skip-waiting" (the learner accepted this build: take over),
+//              "tidy" (a page is live: delete the caches of builds no page uses now).
 "use strict";
 
 const BUILD = "__BUILD__";
@@ -34,6 +37,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  else if (event.data === "tidy") event.waitUntil(forgetUnused(false));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -47,20 +51,21 @@ self.addEventListener("fetch", (event) => {
 async function fill() {
   const cache = await caches.open(CACHE);
   const older = (await caches.keys()).filter((name) => name.startsWith(BUILD_CACHE) && name !== CACHE);
-  for (const [path, hash] of Object.entries(FILES)) {
-    const key = new URL(path, SCOPE).href;
-    if (!(await cache.match(key))) await cache.put(key, await copyOrFetch(key, hash, older));
+  for (const [url, hash] of Object.entries(FILES)) {
+    const key = keyOf(new URL(url, SCOPE));
+    if (!(await cache.match(key))) await cache.put(key, await copyOrFetch(new URL(url, SCOPE), key, hash, older));
   }
 }
 
-// The file `key` with this `hash`: from an older build's cache, else the HTTP cache, else the network.
-async function copyOrFetch(key, hash, older) {
+// The file at `url` with this `hash`: from an older build's cache, else the HTTP cache (under the
+// very URL the page asked for), else the network.
+async function copyOrFetch(url, key, hash, older) {
   for (const name of older) {
     const kept = await caches.match(key, { cacheName: name });
     if (kept && kept.headers.get(HASH) === hash) return kept;
   }
   for (const mode of ["force-cache", "no-cache"]) {
-    const response = await fetch(key, { cache: mode });
+    const response = await fetch(url, { cache: mode });
     const checked = response.ok && (await withHash(response, hash));
     if (checked) return checked;
   }
@@ -94,7 +99,6 @@ async function answer(event, key) {
   const navigation = request.mode === "navigate";
   const build = navigation ? BUILD : await buildOf(event.clientId);
   if (event.resultingClientId) remember(event, event.resultingClientId, build); // a page, or a page's worker
-  if (navigation) event.waitUntil(forgetUnused(false));
   const cached = await caches.match(key, { cacheName: BUILD_CACHE + build });
   if (cached) return cached;
   const path = key.slice(SCOPE.length);

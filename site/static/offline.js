@@ -20,9 +20,12 @@
     registering
       .then((registered) => {
         offerWhenWaiting(registered);
-        checkForUpdate();
         window.addEventListener("online", checkForUpdate);
         document.addEventListener("lesson-opened", checkForUpdate);
+        const controller = navigator.serviceWorker.controller;
+        if (!controller) return; // a first visit: register() has just fetched the service worker
+        controller.postMessage("tidy");
+        checkForUpdate();
       })
       .catch((error) => console.warn("offline use unavailable:", error));
   }
@@ -58,6 +61,21 @@
     document.body.prepend(offer);
   }
 
+  // This page's HTML and scripts are of one build, or it reloads (once). They differ when Back or
+  // Forward takes the HTML from the browser's cache and the scripts from a newer build on the host.
+  function reloadIfMixed() {
+    if (document.documentElement.dataset.build === course.build) return;
+    const tried = `dlviz-reloaded ${location.pathname} ${course.build}`;
+    try {
+      if (sessionStorage.getItem(tried)) return;
+      sessionStorage.setItem(tried, "yes");
+    } catch (error) {
+      return; // no way to tell a second try from the first: never loop
+    }
+    location.reload();
+  }
+
+  reloadIfMixed();
   // A deferred script: the page is parsed, so whether it has figures is known.
   if (document.getElementById("figures-json")) document.addEventListener("figure-live", keepOffline, { once: true });
   else window.addEventListener("load", keepOffline, { once: true });
