@@ -294,14 +294,26 @@ class Link:
             write(part)
 
 
+class ThrottledFile:
+    """A connection's output file whose writes go through `link`."""
+
+    def __init__(self, raw, link):
+        self.raw, self.link = raw, link
+
+    def write(self, data):
+        self.link.send(self.raw.write, data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 def throttled_handler(link):
     """serve.SiteHandler behind `link`: each response waits its latency, its bytes share the rate."""
 
     class Throttled(serve.SiteHandler):
         def setup(self):
             super().setup()
-            raw = self.wfile
-            self.wfile = type("Throttled", (), {"write": lambda _, data: link.send(raw.write, data), "flush": lambda _: raw.flush()})()
+            self.wfile = ThrottledFile(self.wfile, link)
 
         def respond(self, head):
             time.sleep(link.latency)
@@ -334,7 +346,7 @@ def measure_offline(browser, site, changed, runs):
             firsts.append(first)
     slow.shutdown()
     return {
-        "offline_date": time.strftime("%Y-%m-%d"),
+        "offline_date": time.strftime("%Y-%m-%d"), "offline_runs": runs,
         "offline_first_visit_mb": (with_worker - blocked) / 1e6, "first_visit_mb": with_worker / 1e6,
         "offline_update_mb": update / 1e6,
         "offline_tti_s": statistics.median(timings["allow"]), "blocked_tti_s": statistics.median(timings["block"]),
@@ -389,7 +401,7 @@ def write_report(results, rows, folder):
         f"Measured {results['offline_date']}: a first visit of `{OFFLINE_LESSON}.html` until the service worker has",
         "cached the course (bytes on the wire, gzip as a host sends them); an update to the same course built again",
         "after a one-line change to that lesson's text; a first visit behind 10 Mbit/s with 40 ms per request",
-        f"({results['runs']} runs each, medians).",
+        f"({results['offline_runs']} runs each, medians).",
         "",
         "| measure | value |",
         "| --- | --- |",
