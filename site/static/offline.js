@@ -26,6 +26,8 @@
         if (!controller) return; // a first visit: register() has just fetched the service worker
         controller.postMessage("tidy");
         checkForUpdate();
+        // Another tab took a new build: this one keeps its own, and offers to reload into the new one.
+        navigator.serviceWorker.addEventListener("controllerchange", () => offerUpdate(registered));
       })
       .catch((error) => console.warn("offline use unavailable:", error));
   }

@@ -158,6 +158,7 @@ def test_two_tabs_each_keep_one_build_through_an_update(chromium, served, other_
         first.wait_for_function(f"document.documentElement.dataset.build === '{OTHER_BUILD}'", timeout=60_000)
         first.wait_for_load_state()
         assert builds(first) == [OTHER_BUILD, OTHER_BUILD]
+        second.wait_for_selector("#update-offer", timeout=60_000)  # offered, never forced
 
         second.go_back()
         wait_for_lesson(second, LESSONS[1])
