@@ -75,8 +75,8 @@ def test_a_first_visit_downloads_each_file_once_and_caches_the_course(chromium, 
         context.close()
 
 
-def test_after_one_visit_the_course_opens_offline(chromium, served, built_site):
-    _, base = served
+def test_after_one_visit_the_course_opens_offline(chromium, served, built_site, other_build):
+    server, base = served
     context = chromium.new_context(accept_downloads=True)
     try:
         page = context.new_page()
@@ -106,6 +106,9 @@ def test_after_one_visit_the_course_opens_offline(chromium, served, built_site):
                 page.locator(f'a[download][href="{name}"]').first.click()
             assert download.value.failure() is None, f"{name} was not kept for offline use"
             assert download.value.path().read_bytes() == (built_site / name).read_bytes()
+        server.root = other_build  # deployed during the offline session:
+        context.set_offline(False)  # back online is enough for it to be offered
+        page.wait_for_selector("#update-offer", timeout=60_000)
     finally:
         context.close()
 
