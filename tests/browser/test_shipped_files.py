@@ -15,7 +15,7 @@ def test_pages_load_exactly_the_shipped_files(visit, built_site):
     page.locator(f'a[href="{LESSONS[0]}.html"]').first.click()
     for slug in LESSONS:  # each lesson in turn, live: its own stylesheets load as its figures draw
         page.wait_for_function(
-            "(slug) => document.body.dataset.lesson === slug && document.body.classList.contains('figures-live')",
+            "(slug) => document.body && document.body.dataset.lesson === slug && document.body.classList.contains('figures-live')",
             arg=slug, timeout=120_000,
         )
         if slug != LESSONS[-1]:
