@@ -7,6 +7,7 @@ import subprocess
 import sysconfig
 import time
 import venv
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from bokeh.client import pull_session
@@ -75,11 +76,16 @@ def test_the_installed_wheel_serves_every_lesson(installed):
     try:
         wait_for_port(port, process)
         for lesson in available_lessons():
-            with pull_session(url=f"http://127.0.0.1:{port}/{lesson.slug}") as session:
-                text = " ".join(
-                    str(getattr(model, "text", "")) for root in session.document.roots for model in root.references()
-                )
+            # In a thread of its own: Playwright's event loop runs in this one once a browser test has run.
+            with ThreadPoolExecutor(1) as thread:
+                text = thread.submit(document_text, f"http://127.0.0.1:{port}/{lesson.slug}").result()
             assert lesson.title.split("?")[0] in text, lesson.slug
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def document_text(url):
+    """Every text of the Bokeh document a Panel server serves at `url`."""
+    with pull_session(url=url) as session:
+        return " ".join(str(getattr(model, "text", "")) for root in session.document.roots for model in root.references())
