@@ -12,13 +12,20 @@ static host would, and measures each median over several cold runs:
 - the next lesson, once one is live (ours moves in place; naive pages start cold);
 - a slider's round trip through the worker (p50, p95) on a real lesson figure;
 - bytes transferred for the first page;
-- the playground's drawn training updates per second (2-8-8-1 on the rings).
+- the playground's drawn training updates per second (2-8-8-1 on the rings);
+- offline (`--offline-only` measures just these, keeping the other results): the bytes the
+  service worker adds to a first visit (caching the whole course), the bytes an update takes
+  after a one-line change to a lesson's text (the course built again from a copy of the sources),
+  and the first figure live on `4-how-networks-learn.html` behind a throttled link (10 Mbit/s shared
+  by every request, 40 ms each: the server itself is the link, so the page, its worker and the
+  service worker are all slowed) with the service worker on, against the same with it blocked.
 
 Writes bench/results.json and bench/RESULTS.md (targets, ratios, misses and why).
 """
 
 import argparse
 import json
+import os
 import platform
 import re
 import shutil
@@ -26,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -38,6 +46,8 @@ from dev import serve  # noqa: E402
 from dev.chromium import launch_chromium  # noqa: E402
 
 LESSON = "2-fundamentals-of-learning"
+OFFLINE_LESSON = "4-how-networks-learn"
+LINK_BYTES_PER_S, LINK_LATENCY_S = 10e6 / 8, 0.040
 NEXT_LESSON = "3-neural-networks"
 FIGURE = "polynomial_fit"
 NAIVE_APP = """\
@@ -68,6 +78,9 @@ TARGETS = {
     "slider_p95_ms": ("slider round trip through the worker, p95 (ms)", "<=", 50),
     "first_page_mb": ("bytes transferred for the first page (MB)", "<=", 15),
     "playground_updates_per_s": ("playground updates drawn per second (2-8-8-1, rings)", ">=", 20),
+    "offline_first_visit_mb": ("bytes the service worker adds to a first visit, caching the whole course (MB)", "<=", 20),
+    "offline_update_mb": ("bytes an update takes after a one-line text change (MB)", "<=", 1),
+    "offline_tti_ratio": ("first figure live behind 10 Mbit/s, service worker on / blocked", "<=", 1.1),
 }
 
 
@@ -224,6 +237,123 @@ def measure_playground(browser, base, seconds=6.0):
     return (last - first) / elapsed
 
 
+# ---------------------------------------------------------------- offline
+
+
+def build_after_one_line_change(folder):
+    """The course built again from a copy of its sources with one line of a lesson's text changed."""
+    copy = folder / "changed"
+    copy.mkdir()
+    for name in ("build.py", "build_steps", "py", "site", "package.json", "package-lock.json", "pyproject.toml", "requirements.lock"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, copy / name)
+    for name in ("node_modules", ".cache"):
+        (copy / name).symlink_to(ROOT / name)
+    lesson = copy / "py" / "dlviz" / "lessons" / f"{OFFLINE_LESSON}.md"
+    lines = lesson.read_text().splitlines(keepends=True)
+    line = next(index for index, text in enumerate(lines) if text.strip() and not text.startswith(("#", ":::", ">", "<")))
+    lines[line] = lines[line].rstrip("\n") + " (Now with one more sentence.)\n"
+    lesson.write_text("".join(lines))
+    site = folder / "site-changed"
+    subprocess.run([sys.executable, str(copy / "build.py"), "--out", str(site), "--pyodide-dist", pyodide_dist()],
+                   check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(copy / "py")})
+    return site
+
+
+def sent_bytes(server, since=0):
+    """Body bytes the server has sent (after its first `since` responses)."""
+    return sum(size for _, _, size in server.sent[since:])
+
+
+def first_visit(browser, server, base, service_workers):
+    """Open the offline lesson cold until all its figures are live (and, with the service worker,
+    until it has cached the course); return (bytes sent, seconds to the first live figure, the page)."""
+    context = browser.new_context(service_workers=service_workers)
+    page = context.new_page()
+    since = len(server.sent)
+    page.goto(base + f"{OFFLINE_LESSON}.html")
+    page.wait_for_selector("body.figures-live", state="attached", timeout=600_000)
+    first = page.evaluate("window.course.timeline.find(([what]) => what.startsWith('live '))[1]") / 1000
+    if service_workers == "allow":
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=600_000)
+    return sent_bytes(server, since), first, page
+
+
+class Link:
+    """A slow network link: `rate` bytes per second shared by every response, `latency` seconds each."""
+
+    def __init__(self, rate, latency):
+        self.rate, self.latency, self.lock, self.free_at = rate, latency, threading.Lock(), 0.0
+
+    def send(self, write, data, chunk=16384):
+        for start in range(0, len(data), chunk):
+            part = data[start:start + chunk]
+            with self.lock:
+                begins = max(time.monotonic(), self.free_at)
+                self.free_at = begins + len(part) / self.rate
+            time.sleep(max(0.0, self.free_at - time.monotonic()))
+            write(part)
+
+
+class ThrottledFile:
+    """A connection's output file whose writes go through `link`."""
+
+    def __init__(self, raw, link):
+        self.raw, self.link = raw, link
+
+    def write(self, data):
+        self.link.send(self.raw.write, data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+def throttled_handler(link):
+    """serve.SiteHandler behind `link`: each response waits its latency, its bytes share the rate."""
+
+    class Throttled(serve.SiteHandler):
+        def setup(self):
+            super().setup()
+            self.wfile = ThrottledFile(self.wfile, link)
+
+        def respond(self, head):
+            time.sleep(link.latency)
+            super().respond(head)
+
+    return Throttled
+
+
+def measure_offline(browser, site, changed, runs):
+    """The offline results: a first visit's bytes with the service worker and without, an update's
+    bytes, and the first figure live behind a slow link with the service worker on and blocked."""
+    server = serve.start(site, prefix="/course/")
+    base = f"http://127.0.0.1:{server.server_port}/course/"
+    blocked, _, page = first_visit(browser, server, base, "block")
+    page.context.close()
+    with_worker, _, page = first_visit(browser, server, base, "allow")
+    server.root, since = changed, len(server.sent)  # the changed build deployed
+    page.reload()
+    page.wait_for_selector("#update-offer", state="attached", timeout=600_000)
+    update = sent_bytes(server, since)
+    page.context.close()
+    server.shutdown()
+    slow = serve.start(site, prefix="/course/", handler=throttled_handler(Link(LINK_BYTES_PER_S, LINK_LATENCY_S)))
+    slow_base = f"http://127.0.0.1:{slow.server_port}/course/"
+    timings = {"allow": [], "block": []}
+    for _ in range(runs):  # in turn, so both see the same machine
+        for mode, firsts in timings.items():
+            _, first, page = first_visit(browser, slow, slow_base, mode)
+            page.context.close()
+            firsts.append(first)
+    slow.shutdown()
+    return {
+        "offline_date": time.strftime("%Y-%m-%d"), "offline_runs": runs,
+        "offline_first_visit_mb": (with_worker - blocked) / 1e6, "first_visit_mb": with_worker / 1e6,
+        "offline_update_mb": update / 1e6,
+        "offline_tti_s": statistics.median(timings["allow"]), "blocked_tti_s": statistics.median(timings["block"]),
+        "offline_tti_ratio": statistics.median(timings["allow"]) / statistics.median(timings["block"]),
+    }
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -266,6 +396,20 @@ def write_report(results, rows, folder):
         f"| slider round trip p50 / p95 (ms) | {results['slider_p50_ms']:.0f} / {results['slider_p95_ms']:.0f} | | |",
         f"| playground updates per second | {results['playground_updates_per_s']:.1f} | | |",
         "",
+        "## Offline",
+        "",
+        f"Measured {results['offline_date']}: a first visit of `{OFFLINE_LESSON}.html` until the service worker has",
+        "cached the course (bytes on the wire, gzip as a host sends them); an update to the same course built again",
+        "after a one-line change to that lesson's text; a first visit behind 10 Mbit/s with 40 ms per request",
+        f"({results['offline_runs']} runs each, medians).",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| a first visit, all its figures live and the course cached (MB) | {results['first_visit_mb']:.1f} |",
+        f"| of which the service worker's, caching the rest of the course (MB) | {results['offline_first_visit_mb']:.2f} |",
+        f"| an update after a one-line text change (MB) | {results['offline_update_mb']:.2f} |",
+        f"| first figure live behind 10 Mbit/s, service worker on / blocked (s) | {results['offline_tti_s']:.1f} / {results['blocked_tti_s']:.1f} |",
+        "",
         "## Targets",
         "",
         "| target | value | goal | met |",
@@ -282,9 +426,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dist", help="an already built site (default: build one)")
+    parser.add_argument("--offline-only", action="store_true", help="measure only the offline results, keep the others")
     args = parser.parse_args()
-    import os
-
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as temporary:
@@ -292,6 +435,15 @@ def main():
         site = Path(args.dist) if args.dist else folder / "site"
         if not args.dist:
             subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(site)], check=True, stdout=subprocess.DEVNULL)
+        changed = build_after_one_line_change(folder)
+        if args.offline_only:
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                offline = measure_offline(browser, site, changed, args.runs)
+                browser.close()
+            results = json.loads((ROOT / "bench" / "results.json").read_text())["results"]
+            report({**results, **offline})
+            return
         naive = make_naive_page(site, folder)
         ours_server, naive_server = serve.start(site, prefix="/course/"), serve.start(naive, prefix="/naive/")
         ours_base = f"http://127.0.0.1:{ours_server.server_port}/course/"
@@ -303,6 +455,7 @@ def main():
             next_lessons = [measure_next_lesson(browser, ours_base) for _ in range(args.runs)]
             trips = measure_slider(browser, ours_base)
             updates = statistics.median(measure_playground(browser, ours_base) for _ in range(3))
+            offline = measure_offline(browser, site, changed, args.runs)
             browser.close()
     median = lambda runs, index: statistics.median(run[index] for run in runs)  # noqa: E731
     results = {
@@ -317,13 +470,17 @@ def main():
         "first_page_mb": median(ours, 3) / 1e6, "naive_page_mb": median(naive_runs, 3) / 1e6,
         "slider_p50_ms": percentile(trips, 0.5), "slider_p95_ms": percentile(trips, 0.95),
         "playground_updates_per_s": updates,
+        **offline,
     }
     results["first_content_s"] = max(results["ours_paint_s"], results["ours_figures_s"])
     results["tti_ratio"] = results["ours_tti_s"] / results["naive_tti_s"]
     results["same_figure_ratio"] = results["ours_figure_live_s"] / results["naive_tti_s"]
     results["next_lesson_ratio"] = results["next_lesson_s"] / results["naive_tti_s"]
-    rows = judge(results)
-    write_report(results, rows, ROOT / "bench")
+    report(results)
+
+
+def report(results):
+    write_report(results, judge(results), ROOT / "bench")
     print((ROOT / "bench" / "RESULTS.md").read_text())
 
 

@@ -12,9 +12,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+from build_steps.pages import CONTENT_SECURITY_POLICY, templates
 from build_steps.runtime import NPM_SHIPPED, PYODIDE_VERSION, ROOT
+from dlviz.course import available_lessons
 
 NOTICES = "notices.html"
 LICENCES = "licences"
@@ -99,7 +99,7 @@ def write_licence_texts(out, name, version, texts):
     return urls
 
 
-def write_notices(out, version="", **_):
+def write_notices(out, version="", lessons=None, **_):
     """Write notices.html and licences/ into `out`; return the files written."""
     out = Path(out)
     own = out / LICENCES / "deep-learning-visually" / "LICENSE"
@@ -110,9 +110,11 @@ def write_notices(out, version="", **_):
          "texts": write_licence_texts(out, name, package_version, texts), "url": url}
         for name, package_version, licence, texts, url in shipped_notices(out)
     ]
-    jinja = Environment(loader=FileSystemLoader(ROOT / "site" / "templates"), autoescape=select_autoescape(["html"]))
-    page = jinja.get_template(NOTICES).render(
+    page = templates().get_template(NOTICES).render(
         packages=packages + RUNTIME_NOTICES, own=own.relative_to(out).as_posix(), version=version,
+        lessons=[lesson for lesson in available_lessons() if lessons is None or lesson.slug in lessons],
+        csp=CONTENT_SECURITY_POLICY, slug="", scripts={"head": [], "learner": []},
+        title="Licences and third-party notices", description="The licences of the course and of what it ships.",
     )
     (out / NOTICES).write_text(page, encoding="utf-8")
     return [out / NOTICES, *sorted((out / LICENCES).rglob("*.*"))]

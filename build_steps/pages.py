@@ -106,8 +106,9 @@ def fill_in_worker(worker):
     worker.write_text(source, encoding="utf-8")
 
 
-def render_pages(out, lessons=None, **_):
-    """Write static/ assets, every lesson page (or only `lessons`, by slug) and the front page into `out`."""
+def render_pages(out, version, lessons=None, **_):
+    """Write static/ assets, every lesson page (or only `lessons`, by slug) and the front page into `out`;
+    each page carries the build's `version` (in its footer and as <html data-build>)."""
     out = Path(out)
     written = []
     static = out / "static"
@@ -122,7 +123,7 @@ def render_pages(out, lessons=None, **_):
 
     chosen = [lesson for lesson in available_lessons() if lessons is None or lesson.slug in lessons]
     jinja = templates()
-    common = {"lessons": chosen, "csp": CONTENT_SECURITY_POLICY, "wheel": wheel_name()}
+    common = {"lessons": chosen, "csp": CONTENT_SECURITY_POLICY, "wheel": wheel_name(), "version": version}
     quizzes = {}
     for number, lesson in enumerate(chosen, start=1):
         html, placed, quizzes[lesson.slug] = lesson_html(lesson)
@@ -162,7 +163,7 @@ def page_weights(out):
     own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "worker.js", "python.zip"]
     shared += [out / "static" / name for name in own]
     shared += list((out / "static" / "pyodide").glob("*.whl"))
-    shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME if name != "pyodide.mjs"]
+    shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME]
     shared_bytes = sum(path.stat().st_size for path in shared if path.exists())
     return [
         (page.name, page.stat().st_size + shared_bytes)

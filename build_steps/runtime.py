@@ -23,10 +23,8 @@ PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
 LOCAL_PYODIDE_DIST = ROOT.parent / "shared" / f"pyodide-{PYODIDE_VERSION}"
 """A full Pyodide distribution beside the repository, for building without the CDN."""
 
-PYODIDE_RUNTIME = [
-    "pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
-    "python_stdlib.zip", "pyodide-lock.json",
-]
+# What the worker's pyodide.js loads (the build's byte-compiling imports the npm package's own pyodide.mjs).
+PYODIDE_RUNTIME = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 # Compiled (or Pyodide-provided) packages the browser loads by name from the lock.
 PYODIDE_PACKAGES = ["numpy", "pyyaml", "markupsafe", "packaging", "nh3"]
 
@@ -54,7 +52,13 @@ NPM_SHIPPED = ["pyodide"]
 PANEL_CDN_ROOT = "static/panel/"
 os.environ["PANEL_CDN_ROOT"] = PANEL_CDN_ROOT
 BOKEH_JS = ["bokeh.min.js", "bokeh-widgets.min.js", "bokeh-tables.min.js"]
-PANEL_DIST = ["panel.min.js", "css", "bundled/theme", "bundled/font-awesome", "images"]
+# Panel's files the pages load: its models, and the stylesheets its widgets ask for (the lessons
+# use buttons, selects and columns). No more: tests/browser/test_shipped_files.py checks this
+# list against what every page requests, so a new widget's stylesheet is added here.
+PANEL_DIST = [
+    "panel.min.js", "css/button.css", "css/listpanel.css", "css/loading.css", "css/select.css",
+    "bundled/theme/default.css", "bundled/theme/native.css",
+]
 
 
 def pyodide_dist():

@@ -118,7 +118,7 @@ def download(url, destination):
 
 
 def vendor_js(out, **_):
-    """Copy BokehJS and Panel's JS and CSS so pages load nothing from a CDN."""
+    """Copy BokehJS and the Panel files pages load (runtime.PANEL_DIST) so pages load nothing from a CDN."""
     import bokeh
     import panel
 
@@ -133,13 +133,10 @@ def vendor_js(out, **_):
     panel_dist = Path(panel.__file__).parent / "dist"
     panel_target = out / panel_dist_url()
     for name in PANEL_DIST:
-        source, destination = panel_dist / name, panel_target / name
+        destination = panel_target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination, dirs_exist_ok=True)
-        else:
-            shutil.copy2(source, destination)
-    written += [path for path in panel_target.rglob("*") if path.is_file()]
+        shutil.copy2(panel_dist / name, destination)
+        written.append(destination)
     return written
 
 
@@ -182,7 +179,9 @@ def bundle_python(out, cache, **_):
                     continue
                 if path.suffix == ".py" and compiled.exists():
                     continue  # the byte-compiled file stands in for the source
-                archive.write(path, path.relative_to(staging).as_posix())
+                # A fixed date: the same sources make the same bytes, so an update skips this file.
+                entry = zipfile.ZipInfo(path.relative_to(staging).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
+                archive.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
     return [archive_path]
 
 

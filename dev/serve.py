@@ -1,9 +1,14 @@
 """Serve the built site on localhost, as a static host would: `python dev/serve.py [dist]`.
 
 Files are served under an optional sub-path (GitHub Pages serves a project at
-/<repo>/), with the right types for WebAssembly and gzip for text and wasm.
+/<repo>/), with the right types for WebAssembly, gzip for text and wasm, and an ETag
+(a repeated request for an unchanged file gets 304, as from GitHub Pages or nginx).
+`--csp POLICY` adds a Content-Security-Policy header to every response, as a strict host would.
 With --generic-types, every file type an LMS may not know (LMS_UNKNOWN_TYPES) is
 served as application/octet-stream, as Moodle serves an uploaded package's files.
+
+The server keeps `sent`: (path with query, status, body bytes) for every response, so tests
+and the benchmark can count downloads. To deploy another build, point `server.root` at it.
 """
 
 import argparse
@@ -40,10 +45,10 @@ def gzipped(path, mtime):
 
 
 class SiteHandler(http.server.BaseHTTPRequestHandler):
-    """GET and HEAD for files of `root`, found under `prefix` (say /course/)."""
+    """GET and HEAD for files of the server's `root`, found under `prefix` (say /course/)."""
 
-    root = Path("dist")
     prefix = "/"
+    policy = None
     generic_types = False
 
     def do_HEAD(self):
@@ -58,28 +63,48 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self.redirect(self.prefix)
             return
         if not path.startswith(self.prefix):
-            self.send_error(404)
+            self.fail(404)
             return
         relative = path[len(self.prefix):] or "index.html"
         if relative.endswith("/"):
             relative += "index.html"
-        file = (self.root / relative).resolve()
-        if self.root.resolve() not in file.parents or not file.is_file():
-            self.send_error(404)
+        root = Path(self.server.root)
+        file = (root / relative).resolve()
+        if root.resolve() not in file.parents or not file.is_file():
+            self.fail(404)
+            return
+        stat = file.stat()
+        tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        if tag in self.headers.get("If-None-Match", ""):
+            self.send_response(304)
+            self.send_common_headers(tag)
+            self.end_headers()
+            self.server.sent.append((self.path, 304, 0))
             return
         body = file.read_bytes()
         encoding = None
         if file.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body, encoding = gzipped(str(file), file.stat().st_mtime), "gzip"
+            body, encoding = gzipped(str(file), stat.st_mtime), "gzip"
         self.send_response(200)
         self.send_header("Content-Type", self.content_type(file))
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
+        self.send_common_headers(tag)
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.end_headers()
         if not head:
             self.wfile.write(body)
+        self.server.sent.append((self.path, 200, 0 if head else len(body)))
+
+    def send_common_headers(self, tag):
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("ETag", tag)
+        if self.policy:
+            self.send_header("Content-Security-Policy", self.policy)
+
+    def fail(self, status):
+        self.send_error(status)
+        self.server.sent.append((self.path, status, 0))
 
     def content_type(self, file):
         if self.generic_types and file.suffix in LMS_UNKNOWN_TYPES:
@@ -100,11 +125,12 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-def start(root, port=0, prefix="/", host="127.0.0.1", generic_types=False):
-    """Serve `root` in a background thread; return the server (its port in server_port).
-    `generic_types`: the types an LMS may not know as application/octet-stream."""
-    handler = type("Handler", (SiteHandler,), {"root": Path(root), "prefix": prefix, "generic_types": generic_types})
-    server = Server((host, port), handler)
+def start(root, port=0, prefix="/", host="127.0.0.1", policy=None, handler=SiteHandler, generic_types=False):
+    """Serve `root` in a background thread with `policy` as its Content-Security-Policy header and, with
+    `generic_types`, the types an LMS may not know as application/octet-stream; return the server (its
+    port in server_port, the folder it serves in root, responses in sent)."""
+    server = Server((host, port), type("Handler", (handler,), {"prefix": prefix, "policy": policy, "generic_types": generic_types}))
+    server.root, server.sent = Path(root), []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -114,12 +140,13 @@ def main():
     parser.add_argument("root", nargs="?", default="dist")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/", help="sub-path to serve under, like /course/")
+    parser.add_argument("--csp", metavar="POLICY", help="a Content-Security-Policy header for every response")
     parser.add_argument(
         "--generic-types", action="store_true",
         help="serve " + ", ".join(sorted(LMS_UNKNOWN_TYPES)) + " as application/octet-stream, as an LMS may",
     )
     args = parser.parse_args()
-    server = start(args.root, args.port, args.prefix, generic_types=args.generic_types)
+    server = start(args.root, args.port, args.prefix, policy=args.csp, generic_types=args.generic_types)
     print(f"Serving {args.root} at http://127.0.0.1:{server.server_port}{args.prefix}  (Ctrl+C stops)", flush=True)
     try:
         threading.Event().wait()

@@ -29,7 +29,7 @@
 
   function liveUnavailableReason() {
     if (location.protocol === "file:") {
-      return "You opened this page from a file, so the figures are pictures. For live figures, serve the folder: run `python3 -m http.server` in it and open http://localhost:8000/.";
+      return "You opened this page from a file, so the figures are pictures. For live figures, serve the folder: in it, run python3 -m http.server and open http://localhost:8000/.";
     }
     if (typeof WebAssembly !== "object") {
       return "This browser cannot run WebAssembly, so the figures stay pictures. The text and pictures are all here.";
@@ -64,6 +64,8 @@
     } else if (message.type === "error") {
       console.error(message.detail);
       fail(message.message);
+    } else if (message.type === "blocked") {
+      course.status.blockedByPolicy(message);
     } else if (message.generation !== generation) {
       return; // about a lesson that is no longer open
     } else if (message.type === "render") {
@@ -199,4 +201,8 @@
   document.addEventListener("lesson-opened", openLesson);
   document.addEventListener("figure-drawn", letPythonStart);
   document.addEventListener("python-retry", retry);
+  document.addEventListener("python-blocked", () => {
+    if (worker) worker.terminate();
+    document.body.classList.add("figures-failed");
+  });
 })();

@@ -19,6 +19,9 @@
 //                                                               after "render", each "patch" and each "state"
 //               {type: "idle", name, generation}                ready for the next patch
 //               {type: "error", message, detail}
+//               {type: "blocked", effectiveDirective, blockedURI, disposition}  a Content-Security-Policy
+//                                                                  violation here (the page words it)
+//
 // A query string is the page's text for figure state (?figure.parameter=value&...): only
 // Python reads or writes it (dlviz/state.py); the page passes it on untouched.
 "use strict";
@@ -177,3 +180,6 @@ self.onmessage = async (event) => {
 };
 
 started.catch(report);
+self.addEventListener("securitypolicyviolation", ({ effectiveDirective, blockedURI, disposition }) => {
+  self.postMessage({ type: "blocked", effectiveDirective, blockedURI, disposition });
+});

@@ -70,15 +70,6 @@ def test_compiled_wheels_match_the_npm_lock(built_site):
         assert sha256(wheel) == lock[name]["sha256"]
 
 
-def test_service_worker_lists_every_file_under_a_versioned_cache(built_site):
-    worker = (built_site / "sw.js").read_text()
-    files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
-    on_disk = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
-    on_disk -= {"sw.js", *PACKAGES.values()}
-    assert set(files) == on_disk
-    assert re.search(r'const VERSION = "[0-9a-f]{16}"', worker)
-
-
 def test_a_corrupt_compiled_wheel_stops_the_build_naming_file_and_hashes(tmp_path):
     source = Path(pyodide_dist())
     corrupt = tmp_path / "pyodide-dist"
