@@ -21,6 +21,12 @@ from dlviz.course import TITLE, available_lessons, figure_classes, lesson_text
 from dlviz.lesson_markdown import lesson_parts, quiz_markdown, without_title
 
 NOTEBOOKS = "notebooks"
+LIVE_FIGURES = (
+    "**Live figures need Panel's Jupyter extension**, `jupyter_bokeh`: in Jupyter Lab and Notebook "
+    "`pip install jupyter_bokeh` then restart Jupyter; in VS Code install it in the notebook's kernel "
+    "environment; in Colab run `%pip install jupyter_bokeh` before the set-up cell. Without it the "
+    "figures still draw, but their controls do nothing."
+)
 KERNEL = {
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
     "language_info": {"name": "python"},
@@ -58,7 +64,8 @@ def opening_cells(lesson, number, wheel_name):
         f"Lesson {number} of *{TITLE}*. {lesson.summary}\n\n"
         f"**To run this notebook**, pip install the course package: the `dlviz` wheel beside this "
         f"notebook, `{wheel_name}` (the next cell does it if `dlviz` is missing). Then run every cell "
-        f"from the top. The figures are live: move their controls and they update."
+        f"from the top. The figures are live: move their controls and they update.\n\n"
+        f"{LIVE_FIGURES}"
     )
     install = f"try:\n    import dlviz\nexcept ImportError:\n    %pip install {wheel_name}"
     setup = "import panel as pn\n\npn.extension()"

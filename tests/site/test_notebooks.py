@@ -45,6 +45,12 @@ def test_each_figure_has_a_code_cell_and_every_heading_is_kept(built_site):
             assert heading in markdown, f"{lesson.slug}: {heading!r} is missing"
 
 
+def test_the_first_cell_says_what_live_figures_need(built_site):
+    for lesson in available_lessons():
+        first = notebook(built_site, lesson).cells[0].source
+        assert "jupyter_bokeh" in first and "Colab" in first and "VS Code" in first, lesson.slug
+
+
 def test_notebooks_store_no_outputs_and_rebuild_identically(built_site, tmp_path):
     for path in export_notebooks(tmp_path):
         assert path.read_bytes() == (built_site / NOTEBOOKS / path.name).read_bytes(), path.name
