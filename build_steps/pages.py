@@ -6,10 +6,8 @@ is serialised into the page, so text and figures are on screen before Python sta
 """
 
 import json
-import re
 import shutil
 from html import escape as escape_html
-from html import unescape as unescape_html
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -65,17 +63,10 @@ def prerendered_figures(lesson, placed, readouts=None):
         )
     figures = {name: build_figure(lesson.slug, name) for name in placed}
     if readouts is not None:
-        readouts.update({name: readout_text(figure) for name, figure in figures.items()})
+        readouts.update({name: figure.readout_text() for name, figure in figures.items()})
     data = {name: document_json(figure_document(figure)) for name, figure in figures.items()}
     # Safe inside <script>: no "</" can close the tag early.
     return json.dumps(data, separators=(",", ":"), default=float).replace("</", "<\\/")
-
-
-def readout_text(figure):
-    """What a figure's read-out says, as plain text."""
-    numbers = getattr(figure, "numbers", None)
-    text = re.sub(r"<[^>]+>", "", str(getattr(numbers, "object", "") or ""))
-    return re.sub(r"\s+", " ", unescape_html(text)).strip()
 
 
 def with_readouts(html, readouts):

@@ -71,11 +71,16 @@ def train_perceptron(points, labels, steps, learning_rate=1.0, seed=0):
     biases = np.zeros(steps + 1)
     w, b = weights[0].copy(), 0.0
     for step, row in enumerate(order, start=1):
-        mistake = labels[row] - float(points[row] @ w + b > 0)  # -1, 0 or +1
-        w = w + learning_rate * mistake * points[row]
-        b = b + learning_rate * mistake
+        w, b = perceptron_step(w, b, points[row], labels[row], learning_rate)
         weights[step], biases[step] = w, b
     return PerceptronHistory(weights, biases, order)
+
+
+def perceptron_step(weights, bias, point, label, learning_rate):
+    """The perceptron rule for one point: return the new (weights, bias). The mistake,
+    label - prediction, is 0 when the line labels the point right, else -1 or +1."""
+    mistake = label - float(point @ weights + bias > 0)
+    return weights + learning_rate * mistake * point, bias + learning_rate * mistake
 
 
 def accuracy_over_steps(history, points, labels):

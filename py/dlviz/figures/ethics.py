@@ -33,6 +33,11 @@ class DistributionShift(Figure):
     """A straight-line classifier (nearest centroid) trained on one city, tested
     on a city whose points are all moved to the right."""
 
+    core_functions = (
+        "dlviz.core.shift.accuracy_under_shift",
+        "dlviz.core.line_classifiers.nearest_centroid",
+    )
+
     shift = param.Number(default=0.0, bounds=(0.0, MAX_SHIFT), step=SHIFT_STEP,
                          doc="How far the new city's data moves")
 
@@ -97,6 +102,12 @@ METRICS = {  # label on the chart: field of fairness.Rates
 class UnequalErrors(Figure):
     """One calibrated risk score for two groups with different base rates, a
     threshold, and each group's errors side by side."""
+
+    core_functions = (
+        "dlviz.core.fairness.group_rates",
+        "dlviz.core.fairness.threshold_for_false_positive_rate",
+        "dlviz.core.fairness.rates",
+    )
 
     threshold = param.Number(default=0.5, bounds=(0.05, 0.95), step=0.05, doc="Flag scores at or above this")
     rule = param.Selector(default=ONE_THRESHOLD, objects=[ONE_THRESHOLD, EQUAL_FPR],
@@ -178,6 +189,12 @@ class Membership(Figure):
     """Polynomials of growing degree memorise their training points, and a guess
     from the loss alone tells members from non-members more and more often."""
 
+    core_functions = (
+        "dlviz.core.privacy.membership_guesses",
+        "dlviz.core.privacy.membership_experiment",
+        "dlviz.core.privacy.squared_errors",
+    )
+
     degree = param.Integer(default=2, bounds=(0, MAX_DEGREE), doc="Polynomial degree")
 
     def __init__(self, **params):
@@ -239,6 +256,12 @@ class FeedbackLoop(Figure):
     """Patrols go where the model says crime is, and crime is only recorded
     where patrols go: the model's small first lean grows round after round."""
 
+    core_functions = (
+        "dlviz.core.feedback.patrol_shares",
+        "dlviz.core.feedback.simulate_patrols",
+    )
+    changeable = True
+
     random_fraction = param.Number(default=0.0, bounds=(0.0, 1.0), step=0.05,
                                    doc="Share of patrols sent at random")
     reweight = param.Boolean(default=False, doc="Weight each record by 1 / the share of patrols that found it")
@@ -292,6 +315,11 @@ HOURS_PER_YEAR = 365.25 * 24
 class TrainingCompute(Figure):
     """Published compute estimates of famous models by year, on a log scale, and
     a small playground run counted the same way."""
+
+    core_functions = (
+        "dlviz.core.compute.training_operations",
+        "dlviz.core.compute.energy_joules",
+    )
 
     steps = param.Integer(default=1000, bounds=(100, 20000), step=100, doc="Training steps of your run")
     compare = param.Selector(default="GPT-3", objects=RUN_NAMES, doc="The famous model to compare with")

@@ -3,6 +3,9 @@
 The parts figures are built from (palette, plots, read-outs) are in `parts.py`.
 """
 
+import re
+from html import unescape
+
 import panel as pn
 import param
 
@@ -27,6 +30,13 @@ class Figure(param.Parameterized):
     what the tests compare between the browser and CPython.
     """
 
+    core_functions = ()
+    """The core functions the figure calls, as "dlviz.core.module.function", the one that carries the
+    lesson's idea first: what its "See the Python" shows (see dlviz.edits)."""
+
+    changeable = False
+    """Whether the learner may rewrite the first of `core_functions` in the page and see the figure use it."""
+
     def __init_subclass__(cls, **options):
         # Every figure's view gets the course's keyboard focus ring on its widgets.
         super().__init_subclass__(**options)
@@ -40,6 +50,11 @@ class Figure(param.Parameterized):
     def state(self):
         """The figure's state: {parameter: value} for every parameter but `name` and events."""
         return values_of(self)
+
+    def readout_text(self):
+        """What the figure's read-out says, as plain text."""
+        text = re.sub(r"<[^>]+>", "", str(getattr(getattr(self, "numbers", None), "object", "") or ""))
+        return re.sub(r"\s+", " ", unescape(text)).strip()
 
     def set_state(self, values):
         """Put the figure in the state `values` gives (the defaults for what it leaves out), as if built with them."""

@@ -57,6 +57,12 @@ class TwoFits(Figure):
     """The seed's step-by-step plots: the data with a degree-2 fit, a degree-16
     fit, or both, and their training errors."""
 
+    core_functions = (
+        "dlviz.core.polynomial.fit_polynomial",
+        "dlviz.core.polynomial.evaluate_polynomial",
+        "dlviz.core.losses.mean_squared_error",
+    )
+
     view = param.Selector(default="A good fit? (degree 2)", objects=list(VIEWS), doc="Which fit to show")
 
     def __init__(self, **params):
@@ -100,6 +106,12 @@ VIEW_X = (-4.2, 4.2)
 class NewPoints(Figure):
     """Both curves over the data; the learner adds new points (between the dots or
     beyond them) drawn the way the data was, and sees which curve predicts them better."""
+
+    core_functions = (
+        "dlviz.core.generalisation.beyond_the_data",
+        "dlviz.core.polynomial.fit_polynomial",
+        "dlviz.core.losses.mean_squared_error",
+    )
 
     new_x = NumberList(default=[], bounds=(0, NEW_POINT_LIMIT), item_bounds=VIEW_X, step=0.01,
                        doc="Where the learner's new points are")
@@ -178,6 +190,12 @@ class PolynomialFit(Figure):
     """A polynomial of chosen degree fitted to the seed's data, with its errors on
     the training points and on held-out points between and beyond them."""
 
+    core_functions = (
+        "dlviz.core.polynomial.train_and_held_out_error",
+        "dlviz.core.polynomial.fit_polynomial",
+        "dlviz.core.polynomial.evaluate_polynomial",
+    )
+
     degree = param.Integer(default=2, bounds=(0, MAX_DEGREE), doc="Polynomial degree")
 
     def __init__(self, **params):
@@ -248,6 +266,12 @@ def city(shift, seed):
 class DistributionShift(Figure):
     """A classifier trained on one city ("LA"), tested on another ("Vancouver")
     whose points sit further away the larger the shift."""
+
+    core_functions = (
+        "dlviz.core.shift.city_scenes",
+        "dlviz.core.line_classifiers.nearest_centroid",
+        "dlviz.core.line_classifiers.line_accuracy",
+    )
 
     shift = param.Number(default=2.0, bounds=(0.0, MAX_SHIFT), step=0.5, doc="How different the new city is")
     train_on_both = param.Boolean(default=False, doc="Train on both cities")

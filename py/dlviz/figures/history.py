@@ -216,6 +216,13 @@ GRID = 40
 class PerceptronLearning(Figure):
     """A perceptron learning a line point by point, on two blobs or on XOR."""
 
+    core_functions = (
+        "dlviz.core.line_classifiers.perceptron_step",
+        "dlviz.core.line_classifiers.train_perceptron",
+        "dlviz.core.line_classifiers.line_predict",
+    )
+    changeable = True
+
     steps = param.Integer(default=10, bounds=(0, MAX_STEPS), doc="Steps of the perceptron rule")
     data = param.Selector(default="Two blobs", objects=list(PERCEPTRON_DATA), doc="Data set")
 
@@ -293,6 +300,11 @@ MAX_DEPTH = 10
 
 class VanishingGradient(Figure):
     """The gradient reaching each layer of a sigmoid network, as the network deepens."""
+
+    core_functions = (
+        "dlviz.core.vanishing.layer_gradient_norms",
+        "dlviz.core.vanishing.first_layer_gradient_norms",
+    )
 
     depth = param.Integer(default=6, bounds=(1, MAX_DEPTH), doc="Number of hidden sigmoid layers")
 

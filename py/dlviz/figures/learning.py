@@ -96,6 +96,13 @@ def regime_words(regime):
 class LossLandscape(Figure):
     """The seed's figure: the line's loss as its slope and intercept move."""
 
+    core_functions = (
+        "dlviz.core.landscape.linear_loss",
+        "dlviz.core.landscape.loss_surface",
+        "dlviz.core.landscape.least_squares_line",
+    )
+    changeable = True
+
     # A click on the landscape places the point to the hundredth; the sliders move in tenths.
     slope = param.Number(default=-1.0, bounds=SLOPES, step=0.01, doc="Slope of the line")
     intercept = param.Number(default=6.0, bounds=INTERCEPTS, step=0.01, doc="Intercept of the line")
@@ -142,7 +149,7 @@ class LossLandscape(Figure):
     def _update(self):
         loss = linear_loss(self.x, self.y, self.slope, self.intercept)
         self.curve.data = {"slope": self.slopes,
-                           "loss": loss_surface(self.x, self.y, self.slopes, [self.intercept])[0]}
+                           "loss": [linear_loss(self.x, self.y, slope, self.intercept) for slope in self.slopes]}
         self.point.data = {"slope": [self.slope], "intercept": [self.intercept], "loss": [loss]}
         self.line.data = {"x": self.line_x, "y": self.slope * self.line_x + self.intercept}
         self.numbers.object = (
@@ -157,6 +164,13 @@ class LossLandscape(Figure):
 
 class GradientDescent(Figure):
     """Gradient descent on the line's landscape, one step at a time."""
+
+    core_functions = (
+        "dlviz.core.optimisers._gradient_descent",
+        "dlviz.core.landscape.linear_loss_gradient",
+        "dlviz.core.landscape.descent_path",
+    )
+    changeable = True
 
     learning_rate = param.Number(default=0.03, bounds=(0.002, 0.16), step=0.002, doc="Learning rate")
     steps = param.Integer(default=0, bounds=(0, MAX_STEPS), doc="Steps taken")
@@ -256,6 +270,11 @@ class GradientDescent(Figure):
 class StochasticDescent(Figure):
     """Gradient descent that looks at a few random points per step."""
 
+    core_functions = (
+        "dlviz.core.landscape.minibatch_gradients",
+        "dlviz.core.landscape.descent_path",
+    )
+
     batch_size = param.Integer(default=5, bounds=(1, 50), doc="Points per step")
     draw = param.Integer(default=0, bounds=(0, 999), doc="Which random batches are drawn")
 
@@ -330,6 +349,11 @@ def valley_landscape():
 class Momentum(Figure):
     """Plain gradient descent and momentum in a long narrow valley."""
 
+    core_functions = (
+        "dlviz.core.optimisers._momentum",
+        "dlviz.core.landscape.valley_path",
+    )
+
     beta = param.Number(default=0.7, bounds=(0.0, 0.99), step=0.01, doc="Momentum β")
     learning_rate = param.Number(default=0.038, bounds=(0.005, 0.039), step=0.001, doc="Learning rate")
 
@@ -402,6 +426,12 @@ class Momentum(Figure):
 
 class OptimiserRace(Figure):
     """Four optimisers from the same start on the line's landscape."""
+
+    core_functions = (
+        "dlviz.core.optimisers._momentum",
+        "dlviz.core.optimisers._rmsprop",
+        "dlviz.core.optimisers._adam",
+    )
 
     learning_rate = param.Number(default=0.1, bounds=(0.01, 0.3), step=0.01, doc="Learning rate")
     steps = param.Integer(default=RACE_STEPS, bounds=(0, RACE_STEPS), doc="Steps taken")
@@ -495,6 +525,11 @@ LINE = 0.22  # height of a line of text, in the plot's units
 
 class Backpropagation(Figure):
     """A tiny network's forward pass, then its backward pass, one stage at a time."""
+
+    core_functions = (
+        "dlviz.core.network.backward_pass",
+        "dlviz.core.network.forward_pass",
+    )
 
     stage = param.Integer(default=1, bounds=(1, STAGES), doc="Stage of the passes, from 1")
 

@@ -103,6 +103,12 @@ class DiagramDrawing:
 class StretchFit(Figure):
     """The seed's -log(x) data with its x axis stretched towards √x, and the best line through it."""
 
+    core_functions = (
+        "dlviz.core.transforms.stretch_axis",
+        "dlviz.core.polynomial.fit_polynomial",
+        "dlviz.core.losses.mean_squared_error",
+    )
+
     stretch = param.Number(default=0.0, bounds=(0.0, 1.0), step=0.05, doc="How far x is stretched towards √x")
 
     def __init__(self, **params):
@@ -152,6 +158,11 @@ class StretchFit(Figure):
 class NetworkDiagram(Figure):
     """The rings, and a network whose hidden layers the learner sizes, trained on them."""
 
+    core_functions = (
+        "dlviz.core.network.forward_pass",
+        "dlviz.core.network.count_parameters",
+    )
+
     neurons = param.Integer(default=3, bounds=(1, 8), doc="Neurons in each hidden layer")
     hidden_layers = param.Integer(default=1, bounds=(0, 4), doc="Number of hidden layers")
 
@@ -197,6 +208,11 @@ class NetworkDiagram(Figure):
 
 class RingsIn3D(Figure):
     """The rings as a hidden layer of three tanh neurons sees them, and the output layer's plane."""
+
+    core_functions = (
+        "dlviz.core.network.forward_pass",
+        "dlviz.core.geometry.project_3d",
+    )
 
     azimuth = param.Integer(default=200, bounds=(0, 360), step=5, doc="Turn round the vertical axis, degrees")
     elevation = param.Integer(default=-15, bounds=(-90, 90), step=5, doc="Camera height, degrees")
@@ -269,6 +285,12 @@ class RingsIn3D(Figure):
 class WideLayer(Figure):
     """One hidden layer of random tanh steps, its output layer fitted by least squares."""
 
+    core_functions = (
+        "dlviz.core.wide_layer.hidden_activations",
+        "dlviz.core.wide_layer.output",
+        "dlviz.core.wide_layer.fit_output_layer",
+    )
+
     width = param.Integer(default=3, bounds=(1, 64), doc="Neurons in the hidden layer")
 
     def __init__(self, **params):
@@ -310,6 +332,11 @@ MAP_RESOLUTION = 30
 class FeatureHierarchy(Figure):
     """The seed's 2-4-3-3-4-1 network trained on the rings; each neuron drawn as
     a map of how strongly it answers at every point of the input plane."""
+
+    core_functions = (
+        "dlviz.core.transforms.neuron_maps",
+        "dlviz.core.network.forward_pass",
+    )
 
     layer = param.Integer(default=1, bounds=(1, len(DEEP_SIZES) - 1), doc="The layer to look at")
 
@@ -424,6 +451,11 @@ def spiral_training():
 class MorphingSpace(Figure):
     """A 2-2-2-2-1 tanh network trained on a spiral; the grid under the data
     carried through each layer until one straight line separates the classes."""
+
+    core_functions = (
+        "dlviz.core.transforms.morph",
+        "dlviz.core.network.forward_pass",
+    )
 
     layer = param.Integer(default=0, bounds=(0, len(MORPH_SIZES) - 2), doc="The layer whose space is shown")
     steps = param.Integer(default=100, bounds=(0, 1000), step=50, doc="Training steps")

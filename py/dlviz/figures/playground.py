@@ -59,6 +59,14 @@ CELL, COLUMN_STEP, ROW_STEP = 1.0, COLUMN_PITCH / TILE, ROW_PITCH / TILE  # the 
 class Playground(Figure):
     """Train a small network on a 2-D data set and watch every neuron learn."""
 
+    core_functions = (
+        "dlviz.core.activations.tanh",
+        "dlviz.core.network.forward_pass",
+        "dlviz.core.network.backward_pass",
+        "dlviz.core.training.train_step",
+    )
+    changeable = True
+
     dataset = param.Selector(default="rings", objects=DATA_SETS, doc="Data set")
     noise = param.Number(default=0.3, bounds=(0.0, 1.5), step=0.05, doc="Noise")
     train_percent = param.Integer(default=50, bounds=(10, 90), step=10, doc="Training data (%)")
