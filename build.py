@@ -4,7 +4,7 @@ A short pipeline of named steps (each in build_steps/); each prints one line of 
 
     vendor_pyodide   the Pyodide runtime from the npm package (npm ci)
     vendor_wheels    compiled wheels, checked against the npm package's lock
-    vendor_js        BokehJS and Panel's JS and CSS, served from the site itself
+    vendor_js        BokehJS, Panel's JS and CSS and the CodeMirror editor, served from the site itself
     bundle_python    our package and the pure wheels, byte-compiled by Pyodide, one zip
     render_pages     every lesson from Markdown, figures pre-rendered; the front page
     write_notices    the third-party notices page and every shipped package's licence text

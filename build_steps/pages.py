@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from build_steps.cards import write_cards
+from build_steps.code_panels import with_code_panels
 from build_steps.runtime import PANEL_CDN_ROOT, PYODIDE_PACKAGES, PYODIDE_RUNTIME, ROOT, runtime_scripts
 from build_steps.wheel import wheel_name
 from dlviz.course import TITLE, available_lessons, figure_classes
@@ -27,7 +28,7 @@ SITE = ROOT / "site"
 HEAD_SCRIPTS = ["embed.js", "scorm.js"]
 LESSON_HEAD_SCRIPTS = ["live.js"]
 LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
-FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js"]
+FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js", "code.js"]
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML
@@ -120,7 +121,7 @@ def render_pages(out, version, lessons=None, **_):
         html, placed, quizzes[lesson.slug] = lesson_html(lesson)
         readouts = {}
         figures_json = prerendered_figures(lesson, placed, readouts)
-        html = with_readouts(html, readouts)
+        html = with_code_panels(with_readouts(html, readouts), figure_classes(lesson))
         page = jinja.get_template("lesson.html").render(
             **common,
             slug=lesson.slug,

@@ -44,7 +44,11 @@ PURE_WHEELS = [
     ("pyodide-http", "0.2.2", "cf006ea593c1643b5badeb4d42ed24a6eebd830276171fa1f82de0777b3fb608"),
 ]
 
-NPM_SHIPPED = ["pyodide"]
+CODEMIRROR_NPM = ROOT / "node_modules" / "codemirror"
+CODEMIRROR_FILES = ["lib/codemirror.js", "lib/codemirror.css", "mode/python/python.js"]
+"""CodeMirror 5, the editor for the learner's Python (site/static/code.js): what pages load of it."""
+
+NPM_SHIPPED = ["pyodide", "codemirror"]
 """npm packages whose files the site serves (for the third-party notices)."""
 
 # Panel writes its CDN root into every figure: point it at the site's own copy before

@@ -2,7 +2,7 @@
 
     vendor_pyodide   the Pyodide runtime from the npm package (npm ci)
     vendor_wheels    compiled wheels, checked against the npm package's lock
-    vendor_js        BokehJS and Panel's JS and CSS, served from the site itself
+    vendor_js        BokehJS, Panel's JS and CSS and the CodeMirror editor, served from the site itself
     bundle_python    our package and the pure wheels, byte-compiled by Pyodide, one zip
 
 Every file is checked: the compiled wheels against the sha256 in Pyodide's lock, the
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from build_steps import BuildError
 from build_steps.runtime import (
-    BOKEH_JS, PANEL_DIST, PURE_WHEELS, PYODIDE_CDN, PYODIDE_NPM, PYODIDE_PACKAGES, PYODIDE_RUNTIME, PYODIDE_VERSION,
+    BOKEH_JS, CODEMIRROR_FILES, CODEMIRROR_NPM, PANEL_DIST, PURE_WHEELS, PYODIDE_CDN, PYODIDE_NPM, PYODIDE_PACKAGES, PYODIDE_RUNTIME, PYODIDE_VERSION,
     ROOT, panel_dist_url,
 )
 
@@ -118,7 +118,7 @@ def download(url, destination):
 
 
 def vendor_js(out, **_):
-    """Copy BokehJS and the Panel files pages load (runtime.PANEL_DIST) so pages load nothing from a CDN."""
+    """Copy BokehJS, the Panel files pages load (runtime.PANEL_DIST) and CodeMirror so pages load nothing from a CDN."""
     import bokeh
     import panel
 
@@ -136,6 +136,13 @@ def vendor_js(out, **_):
         destination = panel_target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(panel_dist / name, destination)
+        written.append(destination)
+    for name in CODEMIRROR_FILES:
+        source, destination = CODEMIRROR_NPM / name, out / STATIC / "codemirror" / Path(name).name
+        if not source.exists():
+            raise BuildError(f"{source} is missing: run `npm ci`")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination)
         written.append(destination)
     return written
 

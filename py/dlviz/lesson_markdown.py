@@ -53,7 +53,8 @@ def render_figure_block(renderer, tokens, index, options, env):
             f'<div class="figure-root" id="figure-{name}"></div>\n'
             f'<p class="visually-hidden figure-now" id="figure-{name}-now" aria-live="polite"></p>\n<figcaption>'
         )
-    return "</figcaption>\n</figure>\n"
+    # The build fills this in with the Python the figure runs (build_steps/code_panels.py).
+    return f'</figcaption>\n<div class="figure-code" data-code="{env["figures"][-1]}"></div>\n</figure>\n'
 
 
 def render_fence(renderer, tokens, index, options, env):

@@ -4,7 +4,8 @@ Runs only in Pyodide; site/static/worker.js calls it (its top lists the messages
 calls `open_lesson` with the page's query string, untouched, when a page asks for its
 figures; `open_figure` for each (the one the learner sees first); `link` once the page
 has drawn it; `apply_patch` for every change the learner makes; `set_state` when the
-page asks for a figure's state by its query-string form. After each, `figure_query` and
+page asks for a figure's state by its query-string form; `change_code` when the learner runs
+their own version of a figure's core function (dlviz.edits). After each, `figure_query` and
 `page_query` give the page the text to show and to write back into its address
 (dlviz.state holds that text form). Each figure has its own document, so one can answer
 while the next is still being built; a new lesson replaces them all, and one worker
@@ -13,12 +14,14 @@ while the next is still being built; a new lesson replaces them all, and one wor
 
 import asyncio
 import json
+import traceback
 
 from panel.io.pyodide import _convert_json_patch, _link_docs_worker, init_doc
 from panel.io.state import state as panel_state
 
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
+from dlviz.edits import YOUR_CODE, Edit, python_message
 from dlviz.page import build_figure, document_json, figure_document
 
 # The open lesson: its slug, its figures' classes, the page's query string as the page
@@ -26,6 +29,7 @@ from dlviz.page import build_figure, document_json, figure_document
 _lesson = {"slug": None, "classes": {}, "query": "", "asked": {}}
 _open_figures = {}  # name -> figure
 _documents = {}  # name -> its Bokeh document
+_edits = {}  # name -> its Edit, once the learner has run code of their own in it
 
 
 def _quiet_about_cancelled_tasks(loop, context):
@@ -67,8 +71,11 @@ def close_lesson():
         stop = getattr(figure, "stop", None)
         if stop:
             stop()
+    for edit in _edits.values():
+        edit.undo()
     _open_figures.clear()
     _documents.clear()
+    _edits.clear()
 
 
 def link(name, send_patch, tag):
@@ -77,8 +84,26 @@ def link(name, send_patch, tag):
 
 
 def apply_patch(name, patch):
-    """Apply a change the page made (a slider moved) to the figure's document."""
-    _documents[name].apply_json_patch(_convert_json_patch(patch), setter="js")
+    """Apply a change the page made (a slider moved) to the figure's document. If the learner's code
+    fails on it, every figure running their code goes back to the original: {name: change_code's
+    result} for each, as JSON, else "{}"."""
+    try:
+        _documents[name].apply_json_patch(_convert_json_patch(patch), setter="js")
+    except Exception as error:
+        if not any(frame.filename == YOUR_CODE for frame in traceback.extract_tb(error.__traceback__)):
+            raise
+        message = python_message(error)
+        return json.dumps({edited: {**edit.change(None), "error": message}
+                           for edited, edit in _edits.items() if edit.source is not None})
+    return "{}"
+
+
+def change_code(name, source):
+    """Run figure `name` with the learner's `source` in place of its changeable core function (None:
+    the original again); dlviz.edits.Edit.change's result, as JSON."""
+    if name not in _edits:
+        _edits[name] = Edit(_open_figures[name])
+    return json.dumps(_edits[name].change(source))
 
 
 def set_state(name, query):

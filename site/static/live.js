@@ -8,16 +8,22 @@
 //
 //   course.live.request(name, query)  ask Python to set a figure to the state a query string gives
 //                                     (state.js documents it); false when this page has no Python
+//   course.live.runCode(name, source) run figure NAME with the learner's version of its changeable core
+//                                     function (source null: the original); false when this page has no
+//                                     Python. Python answers with "figure-code" (below); if it has not within
+//                                     CODE_WATCHDOG_MS, the worker is restarted and the figures built anew
 //   course.changes                    how many of the learner's changes the worker has applied
 //   course.timeline                   [what happened, when (ms since the page started)], for the benchmark
 //   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
 //   "figure-state" (detail: {name, state, query}) on document, each time Python reports a
-//   figure's state; body.figures-failed when Python could not start
+//   figure's state; "figure-code" (detail: {name, result}, result as worker.js lists it, or
+//   {stopped: true} when the watchdog restarted Python); body.figures-failed when Python could not start
 "use strict";
 
 (() => {
   const course = (window.course = window.course || {});
   const SLOW_SECONDS = 60;
+  const CODE_WATCHDOG_MS = 10000; // Python stops the learner's code after 2 s itself; this is for what it cannot stop
   const GO_AFTER_MS = 400; // Python waits until the first picture is drawn, or this long at most
   let worker = null;
   let early = []; // messages the worker sent before the page was ready for them
@@ -26,6 +32,7 @@
   let expected = 0; // how many figures the open lesson has
   let patching = 0; // >0 while applying the worker's own changes
   let goSent = false;
+  let watchdog = null; // the timer that restarts Python if the learner's code never finishes
 
   function liveUnavailableReason() {
     if (location.protocol === "file:") {
@@ -79,6 +86,9 @@
       document.dispatchEvent(new CustomEvent("figure-state", { detail: { name: message.name, state: message.state, query: message.query } }));
     } else if (message.type === "idle") {
       onIdle(message);
+    } else if (message.type === "code") {
+      clearTimeout(watchdog);
+      document.dispatchEvent(new CustomEvent("figure-code", { detail: { name: message.name, result: message.result } }));
     }
   }
 
@@ -193,7 +203,18 @@
     return true;
   }
 
-  course.live = { request };
+  function runCode(name, source) {
+    if (!worker || liveUnavailableReason() || !live[name]) return false;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      retry(); // the worker is stuck in the learner's code: a new one starts with the original code
+      document.dispatchEvent(new CustomEvent("figure-code", { detail: { name, result: { stopped: true } } }));
+    }, CODE_WATCHDOG_MS);
+    worker.postMessage({ type: "code", name, source, generation });
+    return true;
+  }
+
+  course.live = { request, runCode };
   course.changes = 0;
   course.timeline = [];
   if (!liveUnavailableReason()) startWorker(); // at once, from <head>

@@ -11,6 +11,8 @@
 //               {type: "rendered", name, generation}            the page drew one: start syncing it
 //               {type: "patch", name, patch, generation}        the learner changed a control
 //               {type: "state", name, query, generation}        set a figure to the state a query string gives
+//               {type: "code", name, source, generation}        run the figure with the learner's version of its
+//                                                               changeable core function (source null: the original)
 // Messages out: {type: "progress", percent, message}
 //               {type: "render", name, figure, generation}      one figure's document, as JSON
 //               {type: "patch", name, patch, buffers, generation}
@@ -18,6 +20,9 @@
 //                                                               the page's whole query string to write back;
 //                                                               after "render", each "patch" and each "state"
 //               {type: "idle", name, generation}                ready for the next patch
+//               {type: "code", name, result, generation}        after "code", or a "patch" the learner's code failed
+//                                                               on: {error (Python's message, or null), yours,
+//                                                               original (the two read-outs), source (now running)}
 //               {type: "error", message, detail}
 //               {type: "blocked", effectiveDirective, blockedURI, disposition}  a Content-Security-Policy
 //                                                                  violation here (the page words it)
@@ -168,9 +173,14 @@ self.onmessage = async (event) => {
     } else if (message.type === "rendered") {
       python.link(message.name, sendPatch, `${message.generation}/${message.name}`);
     } else if (message.type === "patch") {
-      python.apply_patch(message.name, message.patch);
+      const undone = JSON.parse(python.apply_patch(message.name, message.patch));
+      for (const [name, result] of Object.entries(undone)) self.postMessage({ type: "code", name, result, generation });
       reportState(message.name);
       self.postMessage({ type: "idle", name: message.name, generation });
+    } else if (message.type === "code") {
+      const result = JSON.parse(python.change_code(message.name, message.source));
+      self.postMessage({ type: "code", name: message.name, result, generation });
+      reportState(message.name);
     } else if (message.type === "state") {
       if (python.set_state(message.name, message.query)) reportState(message.name);
     }
