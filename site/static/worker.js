@@ -178,7 +178,8 @@ self.onmessage = async (event) => {
       reportState(message.name);
       self.postMessage({ type: "idle", name: message.name, generation });
     } else if (message.type === "code") {
-      const result = JSON.parse(python.change_code(message.name, message.source));
+      // null would reach Python as JsNull: undefined reaches it as None, the original.
+      const result = JSON.parse(python.change_code(message.name, message.source === null ? undefined : message.source));
       self.postMessage({ type: "code", name: message.name, result, generation });
       reportState(message.name);
     } else if (message.type === "state") {
