@@ -2,8 +2,9 @@
 
 A notebook is its lesson's text cut at the figures and questions by the lesson
 format's own parser (dlviz.lesson_markdown): the prose stays Markdown, each `::: figure NAME`
-block becomes a code cell that builds the figure from its module (the same
-Python the site runs) followed by its caption, and each `quiz` fence becomes
+block becomes the core functions the figure calls, one code cell each (the source its page's
+"See the Python" shows), a code cell that builds the figure from its module (the same
+Python the site runs), and its caption, and each `quiz` fence becomes
 Markdown with the answer behind a `<details>` reveal. A teacher pip installs the
 `dlviz` wheel written beside the notebooks and runs them top to bottom.
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from build_steps.code_panels import function_sources
 from build_steps.wheel import write_wheel
 from dlviz.course import TITLE, available_lessons, figure_classes, lesson_text
 from dlviz.lesson_markdown import lesson_parts, quiz_markdown, without_title
@@ -89,11 +91,27 @@ def lesson_cells(lesson):
 
 
 def figure_cells(lesson, name, caption):
-    """A code cell building figure `name` from its module and showing it, then its caption in italics."""
+    """The Python the figure runs (the functions its page shows, one code cell each), a code cell building
+    figure `name` from its module and showing it, then its caption in italics."""
     figure_class = figure_classes(lesson)[name]
     code = (
         f"from {figure_class.__module__} import {figure_class.__name__}\n\n"
         f"{name} = {figure_class.__name__}()\n"
         f"pn.panel({name})"
     )
-    return [new_code_cell(code), new_markdown_cell(f"*{caption}*")]
+    return [*source_cells(figure_class), new_code_cell(code), new_markdown_cell(f"*{caption}*")]
+
+
+def source_cells(figure_class):
+    """The core functions the figure calls, as the page's "See the Python" shows them: a line saying
+    where they come from, then one code cell each (running one defines a copy to try out)."""
+    sources = function_sources(figure_class)
+    if not sources:
+        return []
+    where = ", ".join(f"`{name.rpartition('.')[2]}` from `{name.rpartition('.')[0].replace('.', '/')}.py`"
+                      for name, _ in sources)
+    intro = new_markdown_cell(
+        f"The numpy behind the next figure: {where}. Running a cell defines a copy of the function "
+        "here, to read, call and change; the figure keeps using the course's own."
+    )
+    return [intro, *(new_code_cell(source.rstrip("\n")) for _, source in sources)]

@@ -5,6 +5,9 @@ value that differs from its default is one `figure.parameter=text` pair of the q
 
     ?polynomial_fit.degree=5&playground.features=x,y,x%C2%B2&new_points.new_x=0.5,-3.1
 
+A figure the learner has run their own code in also carries it, `figure.code=<the source>`
+(code_pair, read_code), when it is short enough (dlviz.edits.MAX_STATE_CHARS).
+
 The text of a value, by its parameter's type (FORMS):
 
     Boolean        true or false
@@ -215,6 +218,21 @@ def write(name, cls, values):
             if text != value_text(cls.param[parameter], cls.param[parameter].default):
                 pairs.append(f"{quote(name)}.{quote(parameter)}={quote(text, safe=',')}")
     return "&".join(pairs)
+
+
+CODE = "code"
+"""The key, after a figure's name, of the learner's version of its changeable core function (dlviz.edits)."""
+
+
+def code_pair(name, source):
+    """The query-string pair that carries the learner's code for figure `name`."""
+    return f"{quote(name)}.{CODE}={quote(source, safe='')}"
+
+
+def read_code(name, query):
+    """The learner's code `query` gives figure `name`, or None."""
+    found = [text for _, key, text in pieces(query) if key == f"{name}.{CODE}"]
+    return found[-1] if found else None
 
 
 def rewrite(query, figure_pairs):

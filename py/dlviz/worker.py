@@ -21,7 +21,7 @@ from panel.io.state import state as panel_state
 
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
-from dlviz.edits import YOUR_CODE, Edit, python_message
+from dlviz.edits import MAX_STATE_CHARS, YOUR_CODE, Edit, python_message
 from dlviz.page import build_figure, document_json, figure_document
 
 # The open lesson: its slug, its figures' classes, the page's query string as the page
@@ -30,6 +30,7 @@ _lesson = {"slug": None, "classes": {}, "query": "", "asked": {}}
 _open_figures = {}  # name -> figure
 _documents = {}  # name -> its Bokeh document
 _edits = {}  # name -> its Edit, once the learner has run code of their own in it
+_from_links = {}  # name -> change_code's result for code the link carried, until the page asks (linked_code)
 
 
 def _quiet_about_cancelled_tasks(loop, context):
@@ -57,6 +58,10 @@ def open_figure(name):
     """Build one figure of the open lesson, in its link's state, in a document of its own; return its JSON for the page."""
     init_doc()
     figure = build_figure(_lesson["slug"], name, _query_for(name))
+    source = state.read_code(name, _query_for(name)) if type(figure).changeable else None
+    if source is not None:  # a link carries the learner's code: run it before the page draws the figure
+        _edits[name] = Edit(figure)
+        _from_links[name] = _edits[name].change(source)
     document = figure_document(figure, panel_state.curdoc)
     rendered = json.dumps(document_json(document))
     # Built as if served (init_doc); from now on changes apply at once, as Panel's write_doc does.
@@ -76,6 +81,7 @@ def close_lesson():
     _open_figures.clear()
     _documents.clear()
     _edits.clear()
+    _from_links.clear()
 
 
 def link(name, send_patch, tag):
@@ -96,6 +102,11 @@ def apply_patch(name, patch):
         return json.dumps({edited: {**edit.change(None), "error": message}
                            for edited, edit in _edits.items() if edit.source is not None})
     return "{}"
+
+
+def linked_code(name):
+    """change_code's result (JSON) for the code the page's link carried for figure `name`, once; "null" if none."""
+    return json.dumps(_from_links.pop(name, None))
 
 
 def change_code(name, source):
@@ -124,7 +135,11 @@ def figure_query(name):
     cls = _lesson["classes"][name]
     figure = _open_figures.get(name)
     values = figure.state() if figure else state.read(name, cls, _query_for(name))
-    return state.write(name, cls, values)
+    pairs = state.write(name, cls, values)
+    source = _edits[name].source if name in _edits else None
+    if source is not None and len(source) <= MAX_STATE_CHARS:
+        pairs = "&".join(filter(None, [pairs, state.code_pair(name, source)]))
+    return pairs
 
 
 def page_query():

@@ -45,6 +45,7 @@
     const original = part.querySelector(".code-text").value;
     const $ = (selector) => part.querySelector(selector);
     let editor = null;
+    let editing = false;
     let waiting = false;
 
     function say(text) {
@@ -69,7 +70,8 @@
       say(text === null ? "Putting the original back…" : "Running your code…");
     }
 
-    async function startEditing() {
+    async function startEditing(text = original) {
+      editing = true;
       $(".code-edit").hidden = true;
       $(".code-run").hidden = false;
       $(".code-reset").hidden = false;
@@ -80,7 +82,7 @@
       try {
         await loadEditor();
         editor = window.CodeMirror(place, {
-          value: original,
+          value: text,
           mode: "python",
           lineNumbers: true,
           lineWrapping: true,
@@ -106,18 +108,24 @@
         editor.focus();
       } catch (error) {
         // Without the editor, the plain text box does the same job.
-        const text = $(".code-text");
-        text.hidden = false;
-        text.removeAttribute("aria-hidden");
-        text.setAttribute("aria-label", "Python source, editable");
-        text.rows = original.split("\n").length + 1;
-        place.replaceWith(text);
-        text.focus();
+        const box = $(".code-text");
+        box.value = text;
+        box.hidden = false;
+        box.removeAttribute("aria-hidden");
+        box.setAttribute("aria-label", "Python source, editable");
+        box.rows = original.split("\n").length + 1;
+        place.replaceWith(box);
+        box.focus();
       }
     }
 
     function show(result) {
       waiting = false;
+      if (!editing && typeof result.source === "string") {
+        // The page's link carried the learner's code: show it, in the editor, as it runs.
+        panel.open = true;
+        startEditing(result.source);
+      }
       $(".code-run").disabled = false;
       const error = $(".code-error");
       if (result.stopped) {
@@ -136,7 +144,7 @@
       else say(result.source === null ? "The figure runs the original again." : "The figure now runs your version.");
     }
 
-    $(".code-edit").addEventListener("click", startEditing);
+    $(".code-edit").addEventListener("click", () => startEditing());
     $(".code-run").addEventListener("click", () => run(source()));
     $(".code-reset").addEventListener("click", () => {
       if (editor) editor.setValue(original);

@@ -20,8 +20,8 @@
 //                                                               the page's whole query string to write back;
 //                                                               after "render", each "patch" and each "state"
 //               {type: "idle", name, generation}                ready for the next patch
-//               {type: "code", name, result, generation}        after "code", or a "patch" the learner's code failed
-//                                                               on: {error (Python's message, or null), yours,
+//               {type: "code", name, result, generation}        after "code", a "patch" the learner's code failed
+//                                                               on, or a "render" whose link carried code: {error (Python's message, or null), yours,
 //                                                               original (the two read-outs), source (now running)}
 //               {type: "error", message, detail}
 //               {type: "blocked", effectiveDirective, blockedURI, disposition}  a Content-Security-Policy
@@ -136,6 +136,8 @@ async function openLesson(message) {
     await nextTask(); // let the learner's changes to figures already live go first
     if (generation !== message.generation) return; // the learner moved on meanwhile
     self.postMessage({ type: "render", name, figure: python.open_figure(name), generation });
+    const linked = JSON.parse(python.linked_code(name));
+    if (linked) self.postMessage({ type: "code", name, result: linked, generation });
     reportState(name);
   }
 }

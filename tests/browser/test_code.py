@@ -3,14 +3,17 @@
 For each changeable figure: an edit that changes the result gives the read-out CPython gives
 with the same edit; a syntax error and an exception are shown beside the code, as Python words
 them, while the figure keeps the last version that worked; an endless loop is stopped and the
-page keeps answering; Reset brings the original numbers back.
+page keeps answering; Reset brings the original numbers back. A link carries the learner's code.
 """
 
+import inspect
 import time
 
 import pytest
 
-from dlviz.edits import Edit
+from dlviz import state
+from dlviz.course import figure_classes, lesson_by_slug
+from dlviz.edits import MAX_STATE_CHARS, Edit, core_function
 from dlviz.page import lesson_figures
 
 from .conftest import Visit
@@ -148,5 +151,24 @@ def test_the_learner_changes_a_figures_python(chromium, site_url, slug, figure, 
         assert panel.error() == ""
         wait_for_readout(browser, figure, original)
         assert not browser.errors, browser.errors
+    finally:
+        browser.close()
+
+
+def test_a_link_carries_the_learners_code(chromium, site_url):
+    slug, figure, query, (old, new) = CHANGEABLE[0]
+    edited = inspect.getsource(core_function(figure_classes(lesson_by_slug(slug))[figure].core_functions[0]))
+    edited = edited.replace(old, new)
+    assert len(edited) <= MAX_STATE_CHARS
+    browser = Visit(chromium, site_url)
+    try:
+        browser.open(f"{slug}.html?{state.code_pair(figure, edited)}", live=True)
+        panel = CodePanel(browser, figure)
+        panel.wait_for_answer()
+        expected = cpython_readout(slug, figure, "", edited)
+        assert panel.status() == "The figure now runs your version."
+        wait_for_readout(browser, figure, expected)
+        assert panel.panel.locator(".CodeMirror").evaluate("(e) => e.CodeMirror.getValue()") == edited
+        assert state.read_code(figure, browser.page.evaluate("location.search")) == edited
     finally:
         browser.close()

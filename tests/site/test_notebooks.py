@@ -1,5 +1,6 @@
 """The lessons as Jupyter notebooks: valid, complete, reproducible, and running top to bottom."""
 
+import inspect
 import os
 import re
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from nbclient import NotebookClient
 
 from dlviz.course import figure_classes
+from dlviz.edits import core_function
 from build_steps.notebooks import NOTEBOOKS, export_notebooks
 from dlviz.course import available_lessons, lesson_text
 from build_steps.runtime import ROOT
@@ -43,6 +45,15 @@ def test_each_figure_has_a_code_cell_and_every_heading_is_kept(built_site):
         text = lesson_text(lesson)
         for heading in re.findall(r"^#{1,6} .+$", text, re.M):
             assert heading in markdown, f"{lesson.slug}: {heading!r} is missing"
+
+
+def test_each_figure_comes_after_the_core_functions_it_calls_as_code_cells(built_site):
+    for lesson in available_lessons():
+        code = [cell.source for cell in notebook(built_site, lesson).cells if cell.cell_type == "code"]
+        for name, figure_class in figure_classes(lesson).items():
+            place = next(index for index, source in enumerate(code) if f"{name} = {figure_class.__name__}()" in source)
+            sources = [inspect.getsource(core_function(function)).rstrip("\n") for function in figure_class.core_functions]
+            assert code[place - len(sources):place] == sources, f"{lesson.slug}: {name}"
 
 
 def test_the_first_cell_says_what_live_figures_need(built_site):

@@ -160,3 +160,12 @@ def test_the_figures_clicks_and_added_points_land_on_their_steps():
     figure._add(1.23456)
     assert figure.new_x == [1.23]
     assert state.read("new_points", NewPoints, state.write("new_points", NewPoints, figure.state())) == {"new_x": [1.23]}
+
+
+def test_the_learners_code_reads_back_from_its_link_and_leaves_the_rest():
+    source = 'def f(x):\n    """A & B = 50% + ü"""\n    return x ** 2  # #1\n'
+    query = "?embed&" + state.code_pair("loss_landscape", source) + "&loss_landscape.slope=1.5"
+    assert state.read_code("loss_landscape", query) == source
+    assert state.read_code("gradient_descent", query) is None
+    assert state.read("loss_landscape", LossLandscape, query) == {"slope": 1.5}
+    assert state.rewrite(query, {"loss_landscape": ""}) == "?embed"
