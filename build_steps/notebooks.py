@@ -12,6 +12,7 @@ Both are deterministic: no outputs, cell ids from the lesson and the cell's
 place, fixed dates in the wheel, so an unchanged course rebuilds identical files.
 """
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -23,6 +24,8 @@ from dlviz.course import TITLE, available_lessons, figure_classes, lesson_text
 from dlviz.lesson_markdown import lesson_parts, quiz_markdown, without_title
 
 NOTEBOOKS = "notebooks"
+NOTEBOOKS_BRANCH = "notebooks"
+"""The branch .github/workflows/pages.yml publishes the built notebooks to, where Colab opens them."""
 LIVE_FIGURES = (
     "**Live figures need Panel's Jupyter extension**, `jupyter_bokeh`: in Jupyter Lab and Notebook "
     "`pip install jupyter_bokeh` then restart Jupyter; in VS Code install it in the notebook's kernel "
@@ -33,6 +36,22 @@ KERNEL = {
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
     "language_info": {"name": "python"},
 }
+
+
+def github_repository():
+    """"owner/repo" when the build runs in GitHub Actions (it sets GITHUB_REPOSITORY), else None."""
+    return os.environ.get("GITHUB_REPOSITORY") or None
+
+
+def colab_url(slug, repository):
+    """Where Colab opens the lesson's notebook, from the notebooks branch of `repository` ("owner/repo")."""
+    return f"https://colab.research.google.com/github/{repository}/blob/{NOTEBOOKS_BRANCH}/{slug}.ipynb"
+
+
+def wheel_url(wheel_name, repository):
+    """The wheel on the course's GitHub Pages site, for a notebook opened away from it (in Colab)."""
+    owner, _, name = repository.partition("/")
+    return f"https://{owner.lower()}.github.io/{name}/{NOTEBOOKS}/{wheel_name}"
 
 
 def export_notebooks(out, **_):
@@ -69,7 +88,16 @@ def opening_cells(lesson, number, wheel_name):
         f"from the top. The figures are live: move their controls and they update.\n\n"
         f"{LIVE_FIGURES}"
     )
-    install = f"try:\n    import dlviz\nexcept ImportError:\n    %pip install {wheel_name}"
+    # Beside the notebook the wheel is local; in Colab it comes from the course's GitHub Pages site.
+    repository = github_repository()
+    if repository:
+        install = (
+            f"try:\n    import dlviz\nexcept ImportError:\n    import os\n\n"
+            f"    wheel = {wheel_name!r} if os.path.exists({wheel_name!r}) else {wheel_url(wheel_name, repository)!r}\n"
+            f"    %pip install {{wheel}}"
+        )
+    else:
+        install = f"try:\n    import dlviz\nexcept ImportError:\n    %pip install {wheel_name}"
     setup = "import panel as pn\n\npn.extension()"
     return [new_markdown_cell(title), new_code_cell(install), new_code_cell(setup)]
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from build_steps.cards import write_cards
 from build_steps.code_panels import with_code_panels
+from build_steps.notebooks import colab_url, github_repository
 from build_steps.runtime import PANEL_CDN_ROOT, PYODIDE_PACKAGES, PYODIDE_RUNTIME, ROOT, runtime_scripts
 from build_steps.wheel import wheel_name
 from dlviz.course import TITLE, available_lessons, figure_classes
@@ -130,6 +131,7 @@ def render_pages(out, version, lessons=None, **_):
             number=number,
             html=Markup(html),
             figures_json=Markup(figures_json),
+            colab=colab_url(lesson.slug, github_repository()) if github_repository() else None,
             runtime_scripts=runtime_scripts(),
             scripts={"head": HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS, "learner": LEARNER_SCRIPTS, "figures": FIGURE_SCRIPTS},
             previous=chosen[number - 2] if number > 1 else None,

@@ -109,3 +109,21 @@ def kernel_environment():
     environment = {key: value for key, value in os.environ.items() if key != "PANEL_CDN_ROOT"}
     environment["PYTHONPATH"] = str(ROOT / "py")
     return environment
+
+
+def test_published_from_github_each_lesson_opens_its_notebook_in_colab(tmp_path, monkeypatch):
+    from build_steps.pages import render_pages
+    from build_steps.notebooks import lesson_notebook
+
+    monkeypatch.setenv("GITHUB_REPOSITORY", "A-School/deep-learning")
+    lesson = available_lessons()[-1]
+    render_pages(tmp_path, version="test", lessons=[lesson.slug])
+    page = (tmp_path / f"{lesson.slug}.html").read_text(encoding="utf-8")
+    assert (f'href="https://colab.research.google.com/github/A-School/deep-learning/blob/notebooks/'
+            f'{lesson.slug}.ipynb"') in page
+    install = lesson_notebook(lesson, 6, "dlviz-0.1.0-py3-none-any.whl").cells[1].source
+    assert "https://a-school.github.io/deep-learning/notebooks/dlviz-0.1.0-py3-none-any.whl" in install
+
+
+def test_elsewhere_no_colab_link(built_site):
+    assert "colab" not in (built_site / f"{available_lessons()[0].slug}.html").read_text(encoding="utf-8")
