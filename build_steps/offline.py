@@ -24,6 +24,7 @@ NOT_LOADED = {
     "static/embed-host.js": "for other sites' pages that embed a figure",
     "notices.html": "the licences page, a link in every page's footer",
     "licences/": "the licence texts the notices page links",
+    "static/codemirror/": "the code editor, loaded when a learner first changes a figure's Python (code.js)",
 }
 """Shipped files no page of the course loads (a key ending in / stands for a folder), and whose they
 are (tests/browser/test_shipped_files.py)."""
