@@ -29,7 +29,7 @@ SITE = ROOT / "site"
 HEAD_SCRIPTS = ["embed.js", "scorm.js"]
 LESSON_HEAD_SCRIPTS = ["live.js"]
 LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
-FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js"]
+FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js", "try.js"]
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML
@@ -160,7 +160,7 @@ def page_weights(out):
     """(page, bytes) for each page: the HTML plus every file it or its worker loads."""
     out = Path(out)
     shared = [out / script for script in runtime_scripts()]
-    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "worker.js", "python.zip"]
+    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "doing.css", "worker.js", "python.zip"]
     shared += [out / "static" / name for name in own]
     shared += list((out / "static" / "pyodide").glob("*.whl"))
     shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME]
