@@ -314,14 +314,17 @@ def test_the_neurons_are_a_list_in_a_link():
 
 def test_classification_or_regression_switches_the_data_sets():
     figure = Playground()
-    assert figure.problem.value == "Classification" and "hills" not in figure.dataset_select.options.values()
+    assert figure.problem.value == "Classification"
     figure.problem.value = "Regression"
-    assert figure.dataset == "hills" and figure.dataset_select.options == REGRESSION_SETS
-    assert figure._run.task is REGRESSION
+    assert figure.dataset == "hills" and figure._run.task is REGRESSION
     figure.dataset = "plane"
     assert figure.problem.value == "Regression"
     figure.dataset = "moons"
     assert figure.problem.value == "Classification" and figure._run.task is CLASSIFICATION
+    figure.dataset = "plane"  # straight from classification to the second regression set
+    assert figure.dataset == "plane" and figure.problem.value == "Regression"
+    figure.problem.value = "Classification"
+    assert figure.dataset == "rings"
     assert Playground(dataset="plane").problem.value == "Regression"
 
 

@@ -40,7 +40,7 @@ MAX_LAYERS, MAX_NEURONS = 4, 8
 
 CLASSIFICATION_SETS = {"Rings": "rings", "XOR": "xor", "Gaussian blobs": "blobs", "Spiral": "spiral",
                        "Two moons": "moons"}
-REGRESSION_SETS = {"Hill and valley": "hills", "Tilted plane": "plane"}
+REGRESSION_SETS = {"Hill and valley (regression)": "hills", "Tilted plane (regression)": "plane"}
 DATA_SETS = {**CLASSIFICATION_SETS, **REGRESSION_SETS}
 PROBLEMS = {"Classification": CLASSIFICATION_SETS, "Regression": REGRESSION_SETS}
 DATA_SET_NAMES = {value: label for label, value in DATA_SETS.items()}
@@ -85,14 +85,15 @@ class Playground(Figure):
         self._grid = grid_points(-HALF_WIDTH, HALF_WIDTH, RESOLUTION)
 
         self.output_colours = LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1)
-        self.boundary = ColumnDataSource({"image": [np.zeros((RESOLUTION, RESOLUTION))]})
+        self.boundary = ColumnDataSource({"image": [np.zeros((RESOLUTION, RESOLUTION))]}, name="playground_output")
         self.train_points = ColumnDataSource({"x": [], "y": [], "value": []})
         self.test_points = ColumnDataSource({"x": [], "y": [], "value": []})
         self.neuron_images = ColumnDataSource({"image": [np.full((1, 1), np.nan)]})
         # One spot per neuron of the picture, to hover (its weights) or tap (its picture enlarged).
         self.neuron_spots = ColumnDataSource({"x": [], "y": [], "about": []})
         self.neuron_spots.selected.on_change("indices", lambda attr, old, new: self._draw_zoom())
-        self.zoom_image = ColumnDataSource({"image": [np.full((RESOLUTION, RESOLUTION), np.nan)]})
+        self.zoom_image = ColumnDataSource({"image": [np.full((RESOLUTION, RESOLUTION), np.nan)]},
+                                          name="playground_zoom")
         self.edges = ColumnDataSource({"x0": [], "y0": [], "x1": [], "y1": [], "weight": [], "width": []})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": [], "align": []})
         self.losses = ColumnDataSource({"epoch": [], "train": [], "test": []}, name="playground_losses")
@@ -121,9 +122,9 @@ class Playground(Figure):
         self.problem = pn.widgets.RadioButtonGroup(options=list(PROBLEMS), width=220, button_type="light",
                                                    button_style="outline")
         self.problem.param.watch(self._problem_chosen, "value")
-        self.dataset_select = pn.widgets.Select.from_param(self.param.dataset, name="Data set", width=220)
         return pn.FlexBox(
-            pn.Column(self.problem, self.dataset_select, margin=0),
+            pn.Column(self.problem, pn.widgets.Select.from_param(self.param.dataset, name="Data set", width=220),
+                      margin=0),
             pn.widgets.FloatSlider.from_param(self.param.noise, name="Noise", width=160),
             pn.widgets.IntSlider.from_param(self.param.train_percent, name="Training data (%)", width=160),
             self.play_button,
@@ -191,10 +192,8 @@ class Playground(Figure):
 
     @param.depends("dataset", watch=True)
     def _follow_dataset(self):
-        """The switch and the data set menu show the data set's kind."""
-        problem = "Regression" if self.dataset in REGRESSION_SETS.values() else "Classification"
-        self.dataset_select.options = PROBLEMS[problem]
-        self.problem.value = problem
+        """The switch shows the data set's kind."""
+        self.problem.value = "Regression" if self.dataset in REGRESSION_SETS.values() else "Classification"
 
     def _network_plot(self):
         plot = bare(new_plot("Every neuron, read over the plane", "", "", height=380))
@@ -242,7 +241,8 @@ class Playground(Figure):
         # Test points first, so that the training points are drawn over them.
         self.test_renderer = plot.scatter("x", "y", source=self.test_points, size=6, marker="triangle",
                                           fill_color=colour, line_color="black", line_alpha=0.6,
-                                          legend_label="test", visible=self.show_test_data)
+                                          legend_label="test", visible=self.show_test_data,
+                                          name="playground_test_points")
         plot.scatter("x", "y", source=self.train_points, size=7, fill_color=colour, line_color="white",
                      legend_label="training")
         plot.legend.orientation = "horizontal"
