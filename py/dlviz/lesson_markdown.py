@@ -240,19 +240,23 @@ def escape_attribute(html):
     return html.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def quiz_answers(quiz):
+    """A quiz's right answers as (answer, worked solution) Markdown pairs: the answer key."""
+    if quiz["figure"]:
+        return [(", ".join(condition_words(rule) for rule in quiz["figure"]["accept"]), quiz["figure"]["feedback"])]
+    if quiz["numeric"]:
+        numeric = quiz["numeric"]
+        margin = f" (give or take {numeric['tolerance']:g})" if numeric["tolerance"] else ""
+        return [(f"{numeric['value']:g}{margin}", numeric["feedback"])]
+    return [(option["text"], option["feedback"]) for option in quiz["options"] if option["correct"]]
+
+
 def quiz_markdown(quiz):
     """A quiz as Markdown: the question, the options as a list, then the hint and the answer with its solution, each behind a reveal."""
     parts = [f"**Check your understanding.** {quiz['question']}"]
-    if quiz["figure"]:
-        answers = [f"**{', '.join(condition_words(rule) for rule in quiz['figure']['accept'])}**. "
-                   f"{quiz['figure']['feedback']}"]
-    elif quiz["numeric"]:
-        numeric = quiz["numeric"]
-        margin = f" (give or take {numeric['tolerance']:g})" if numeric["tolerance"] else ""
-        answers = [f"**{numeric['value']:g}**{margin}. {numeric['feedback']}"]
-    else:
+    if quiz["options"]:
         parts.append("\n".join(f"- {option['text']}" for option in quiz["options"]))
-        answers = [f"**{option['text']}.** {option['feedback']}" for option in quiz["options"] if option["correct"]]
+    answers = [f"**{answer}.** {why}" for answer, why in quiz_answers(quiz)]
     parts += ["<details><summary>Hint</summary>", quiz["hint"], "</details>"]
     parts += ["<details><summary>Show answer</summary>", *answers, "</details>"]
     return "\n\n".join(parts)

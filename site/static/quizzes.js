@@ -7,6 +7,7 @@
 // it, meets every condition the build wrote into its data-accept.
 //
 //   course.quizzes.readNumber(text)   the numbers a typed answer can mean: [] when it is none
+//   course.quizzes.solution(form)     {answer, why}: the right answer and its worked solution, as HTML
 "use strict";
 
 (() => {
@@ -140,7 +141,7 @@
     }
   }
 
-  course.quizzes = { readNumber };
+  course.quizzes = { readNumber, solution };
   document.addEventListener("DOMContentLoaded", setUpQuizzes);
   document.addEventListener("lesson-opened", setUpQuizzes);
 })();

@@ -54,7 +54,7 @@ def test_the_form_carries_the_hint_each_answers_feedback_and_a_hidden_show_answe
 
 def test_notebooks_and_author_mode_show_the_hint_before_the_answer():
     text = quiz_markdown(parse_quiz("How much?\n= 7 ~ 0.5 :: because\n? add"))
-    assert text.index("<summary>Hint</summary>\n\nadd") < text.index("<summary>Show answer</summary>\n\n**7** (give or take 0.5). because")
+    assert text.index("<summary>Hint</summary>\n\nadd") < text.index("<summary>Show answer</summary>\n\n**7 (give or take 0.5).** because")
 
 
 def test_every_lesson_quiz_has_a_hint_and_a_solution_and_no_verdict_of_its_own():
