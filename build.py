@@ -34,6 +34,7 @@ from build_steps.pages import page_weights, render_pages  # noqa: E402
 from build_steps.scorm import package_scorm  # noqa: E402
 from build_steps.vendor import bundle_python, vendor_js, vendor_pyodide, vendor_wheels  # noqa: E402
 from build_steps.version import build_version  # noqa: E402
+from dlviz.course import chosen_lessons  # noqa: E402
 
 STEPS = [
     vendor_pyodide, vendor_wheels, vendor_js, bundle_python, render_pages, write_notices, export_notebooks, write_offline,
@@ -72,14 +73,16 @@ def main(argv=None):
         help=f"local Pyodide {PYODIDE_VERSION} distribution folder for the compiled wheels "
         f"(default $DLVIZ_PYODIDE_DIST, else ../shared/pyodide-{PYODIDE_VERSION} if it exists, else the official CDN)",
     )
-    parser.add_argument("--lessons", help="comma-separated slugs: build only these lessons (for authors)")
+    parser.add_argument("--lessons", help="the lessons that make the course, by number or slug, comma-separated "
+                        "(1,3 or 2-fundamentals-of-learning); the front page, navigation, SCORM packages and "
+                        "notebooks hold only these (default: every lesson)")
     args = parser.parse_args(argv)
     print(f"Building the course into {args.out}")
     started = time.perf_counter()
     try:
-        lessons = args.lessons.split(",") if args.lessons else None
+        lessons = [lesson.slug for lesson in chosen_lessons(args.lessons)] if args.lessons else None
         summary = build(args.out, pyodide_dist=args.pyodide_dist, lessons=lessons)
-    except BuildError as error:
+    except (BuildError, ValueError) as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
     files = sum(row[1] for row in summary)

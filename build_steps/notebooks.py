@@ -54,13 +54,15 @@ def wheel_url(wheel_name, repository):
     return f"https://{owner.lower()}.github.io/{name}/{NOTEBOOKS}/{wheel_name}"
 
 
-def export_notebooks(out, **_):
-    """Write out/notebooks/<slug>.ipynb for every lesson and the dlviz wheel beside them; return the paths."""
+def export_notebooks(out, lessons=None, **_):
+    """Write out/notebooks/<slug>.ipynb for every lesson (of `lessons`, slugs, if given) and the dlviz wheel
+    beside them; return the paths."""
     target = Path(out) / NOTEBOOKS
     target.mkdir(parents=True, exist_ok=True)
     wheel = write_wheel(target)
     written = [wheel]
-    for number, lesson in enumerate(available_lessons(), start=1):
+    chosen = [lesson for lesson in available_lessons() if lessons is None or lesson.slug in lessons]
+    for number, lesson in enumerate(chosen, start=1):
         path = target / f"{lesson.slug}.ipynb"
         nbformat.write(lesson_notebook(lesson, number, wheel.name), path)
         written.append(path)

@@ -23,6 +23,7 @@ NOT_LOADED = {
     "static/offline.html": "the service worker's, for a page it never cached",
     "static/embed-host.js": "for other sites' pages that embed a figure",
     "notices.html": "the licences page, a link in every page's footer",
+    "teachers.html": "the teachers' guide, a link on the front page",
     "licences/": "the licence texts the notices page links",
     "static/codemirror/": "the code editor, loaded when a learner first changes a figure's Python (code.js)",
 }

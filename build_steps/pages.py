@@ -11,25 +11,28 @@ from html import escape as escape_html
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from build_steps import BuildError
 from build_steps.cards import write_cards
 from build_steps.code_panels import with_code_panels
 from build_steps.notebooks import colab_url, github_repository
 from build_steps.runtime import PANEL_CDN_ROOT, PYODIDE_PACKAGES, PYODIDE_RUNTIME, ROOT, runtime_scripts
 from build_steps.wheel import wheel_name
-from dlviz.course import TITLE, available_lessons, figure_classes
-from dlviz.lesson_markdown import lesson_html
+from dlviz.course import TITLE, available_lessons, figure_classes, lesson_text
+from dlviz.lesson_markdown import lesson_html, lesson_parts, quiz_answers
+from dlviz.teaching import TEACHING
 
 SITE = ROOT / "site"
 
 # The page's own scripts (site/static/), one job each, in the order a page loads them:
 # in <head>, before the page is drawn (on a lesson page live.js starts Python at once);
 # deferred, the learner's side on every page; deferred after BokehJS, the figures' side.
-HEAD_SCRIPTS = ["embed.js", "scorm.js"]
+HEAD_SCRIPTS = ["embed.js", "teacher.js", "scorm.js"]
 LESSON_HEAD_SCRIPTS = ["live.js"]
 LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
-FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js", "code.js"]
+FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js", "code.js", "try.js"]
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML
@@ -147,14 +150,41 @@ def render_pages(out, version, lessons=None, **_):
     )
     (out / "index.html").write_text(front, encoding="utf-8")
     written.append(out / "index.html")
+    written.append(write_teachers_page(out, jinja, common, chosen))
     return written
+
+
+TEACHERS = "teachers.html"
+
+
+def write_teachers_page(out, jinja, common, chosen):
+    """teachers.html: each chosen lesson's goals, time and discussion prompts (dlviz.teaching), and the
+    answer key of its questions, taken from the lesson's own text; returns its path."""
+    inline = MarkdownIt("commonmark", {"typographer": True}).renderInline
+    guide = []
+    for lesson in chosen:
+        if lesson.slug not in TEACHING:
+            raise BuildError(f"{lesson.slug} has no goals, time and prompts in dlviz/teaching.py")
+        answers = [
+            {"question": Markup(inline(part[1]["question"])), "answer": Markup(inline(answer)), "why": Markup(inline(why))}
+            for part in lesson_parts(lesson_text(lesson)) if part[0] == "quiz" for answer, why in quiz_answers(part[1])
+        ]
+        guide.append({**lesson._asdict(), **TEACHING[lesson.slug]._asdict(), "answers": answers})
+    page = jinja.get_template("teachers.html").render(
+        **common, slug="", title="For teachers", guide=guide, total_minutes=sum(item["minutes"] for item in guide),
+        scripts={"head": HEAD_SCRIPTS, "learner": LEARNER_SCRIPTS},
+        description="Goals, timings, discussion prompts and the answer key of every lesson, and how to embed the course or import it into an LMS.",
+    )
+    path = out / TEACHERS
+    path.write_text(page, encoding="utf-8")
+    return path
 
 
 def page_weights(out):
     """(page, bytes) for each page: the HTML plus every file it or its worker loads."""
     out = Path(out)
     shared = [out / script for script in runtime_scripts()]
-    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "worker.js", "python.zip"]
+    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "doing.css", "print.css", "worker.js", "python.zip"]
     shared += [out / "static" / name for name in own]
     shared += list((out / "static" / "pyodide").glob("*.whl"))
     shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME]

@@ -84,6 +84,24 @@ def available_lessons():
     return [lesson for lesson in LESSONS if (LESSON_TEXT / f"{lesson.slug}.md").exists()]
 
 
+def chosen_lessons(choice):
+    """The lessons `choice` names, in the course's order: "1,3" (their numbers in the course) or their slugs,
+    comma-separated; ValueError naming what is not a lesson."""
+    lessons = available_lessons()
+    chosen = set()
+    for name in (item.strip() for item in choice.split(",") if item.strip()):
+        if name.isdigit() and 1 <= int(name) <= len(lessons):
+            chosen.add(lessons[int(name) - 1].slug)
+        elif name in {lesson.slug for lesson in lessons}:
+            chosen.add(name)
+        else:
+            known = ", ".join(f"{number} ({lesson.slug})" for number, lesson in enumerate(lessons, start=1))
+            raise ValueError(f"{name!r} is not a lesson; the lessons are {known}")
+    if not chosen:
+        raise ValueError("choose at least one lesson, like 1,3")
+    return [lesson for lesson in lessons if lesson.slug in chosen]
+
+
 def figure_classes(lesson):
     """The lesson's figures: a dict from figure name to its Parameterized class."""
     return import_module(f"dlviz.figures.{lesson.figure_module}").FIGURES

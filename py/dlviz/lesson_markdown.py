@@ -10,19 +10,34 @@ is the figure's caption:
     :::
 
 A quiz fence holds the question, then one option a line (`+ right :: why`,
-`- wrong :: why not`) or one number (`= value ~ tolerance :: worked solution`), and
-a hint (`? hint`) for a wrong answer; see docs/authoring.md.
+`- wrong :: why not`), one number (`= value ~ tolerance :: worked solution`) or the
+states of a figure it accepts (`@ figure learning_rate>=1 & momentum=0.9 :: solution`),
+and a hint (`? hint`) for a wrong answer. A try-this block is a button that sets a
+figure's state (its parameters in their link form) and says what to look for:
+
+    ::: try polynomial_fit degree=9&noise=0.5
+    The curve passes through every point and swings wildly between them.
+    :::
+
+See docs/authoring.md.
 """
 
+import json
 import re
+from urllib.parse import unquote_plus
 
+import param
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
-from dlviz.course import lesson_text
+from dlviz import state
+from dlviz.course import figure_classes, lesson_text
 
 FIGURE_BLOCK = re.compile(r"^figure\s+([a-z][a-z0-9_]*)\s*$")
+TRY_BLOCK = re.compile(r"^try\s+([a-z][a-z0-9_]*)\s+(\S+)\s*$")
+CONDITION = re.compile(r"^([a-z][a-z0-9_]*)\s*(<=|>=|=|<|>)\s*(\S+)$")
+WORDS = {"=": "", "<=": "at most ", ">=": "at least ", "<": "below ", ">": "above "}
 ANSWER_LENGTH = 32
 """The longest typed answer a numeric question takes (the page keeps it, an LMS stores it)."""
 
@@ -39,7 +54,34 @@ def markdown_renderer():
         validate=lambda params, *_: bool(FIGURE_BLOCK.match(params.strip())),
         render=render_figure_block,
     )
+    renderer.use(container_plugin, "try", validate=lambda params, *_: bool(TRY_BLOCK.match(params.strip())),
+                 render=render_try_block)
     return renderer
+
+
+def try_query(name, pairs):
+    """A try block's `degree=9&noise=0.5` as figure `name`'s query-string pairs."""
+    return "&".join(f"{name}.{pair}" for pair in pairs.split("&"))
+
+
+def render_try_block(renderer, tokens, index, options, env):
+    """A button that sets a figure to a state (state.js's course.state.request), then what to look for."""
+    token = tokens[index]
+    if token.nesting == 1:
+        name, pairs = TRY_BLOCK.match(token.info.strip()).groups()
+        if "classes" in env:  # the build: every pair must be one the figure takes
+            read = state.read(name, lesson_class(name, env), try_query(name, pairs))
+            if len(read) != len(pairs.split("&")):
+                raise ValueError(f"try {name} {pairs}: the figure takes only {read} of it")
+        env.setdefault("tries", []).append((name, try_query(name, pairs)))
+        number = len(env["tries"])
+        look = f"{env.get('slug', 'lesson')}-try{number}"
+        return (
+            f'<div class="try-this" data-figure="{name}" data-query="{escape_attribute(try_query(name, pairs))}">\n'
+            f'<button type="button" class="try-button" aria-describedby="{look}">Try this</button>\n'
+            f'<div class="try-look" id="{look}">'
+        )
+    return "</div>\n</div>\n"
 
 
 def render_figure_block(renderer, tokens, index, options, env):
@@ -62,6 +104,8 @@ def render_fence(renderer, tokens, index, options, env):
     token = tokens[index]
     if token.info.strip() == "quiz":
         quiz = parse_quiz(token.content)
+        if quiz["figure"]:
+            quiz["figure"] = checked_figure_answer(quiz["figure"], env)
         env["quizzes"] = env.get("quizzes", 0) + 1
         return quiz_html(quiz, f"{env.get('slug', 'quiz')}-q{env['quizzes']}")
     return type(renderer).fence(renderer, tokens, index, options, env)
@@ -74,7 +118,7 @@ VERDICT = re.compile(r"^(yes|no|right|wrong|correct|incorrect|not quite)\b", re.
 def parse_quiz(text):
     """A quiz block: question lines, then `+ right :: why`, `- wrong :: why not` or `= value ~ tolerance :: solution`,
     and `? hint`. The right answer needs its solution and the quiz its hint; feedback never opens with a verdict."""
-    question, options, numeric, hint = [], [], None, ""
+    question, options, numeric, hint, figure = [], [], None, "", None
     for line in text.strip().splitlines():
         marker, rest = line[:1], line[1:].strip()
         answer, _, feedback = rest.partition("::")
@@ -83,21 +127,69 @@ def parse_quiz(text):
         elif marker == "=":
             value, _, tolerance = answer.partition("~")
             numeric = {"value": float(value), "tolerance": float(tolerance or 0), "feedback": feedback.strip()}
+        elif marker == "@":
+            name, _, conditions = answer.strip().partition(" ")
+            figure = {"figure": name, "accept": [condition(text) for text in conditions.split("&")],
+                      "feedback": feedback.strip()}
         elif marker == "?" and rest:
             hint = rest
-        elif not options and numeric is None and not hint:
+        elif not options and numeric is None and figure is None and not hint:
             question.append(line)
         else:
             raise ValueError(f"quiz line not understood: {line!r}")
-    answers = [numeric] if numeric else options
-    right = [answer for answer in answers if answer is numeric or answer["correct"]]
-    if not question or not right or (options and numeric):
-        raise ValueError(f"a quiz needs a question and a right answer, choices or a number:\n{text}")
+    answers = [numeric] if numeric else [figure] if figure else options
+    right = [answer for answer in answers if answer is numeric or answer is figure or answer["correct"]]
+    if not question or not right or sum(map(bool, (options, numeric, figure))) != 1:
+        raise ValueError(f"a quiz needs a question and a right answer: choices, a number or a figure's state:\n{text}")
     if not all(answer["feedback"] for answer in right) or not hint:
         raise ValueError(f"a quiz needs the right answer's solution (after ::) and a hint (a `?` line):\n{text}")
     if any(VERDICT.match(said) for said in [hint, *(answer["feedback"] for answer in answers)]):
         raise ValueError(f"feedback and hints leave the verdict (Right, Not quite) to the page:\n{text}")
-    return {"question": " ".join(question), "options": options, "numeric": numeric, "hint": hint}
+    return {"question": " ".join(question), "options": options, "numeric": numeric, "figure": figure, "hint": hint}
+
+
+def condition(text):
+    """`learning_rate>=1` or `activation=relu|tanh` (any of them) as {"parameter", "op", "texts"}."""
+    match = CONDITION.match(text.strip())
+    if not match:
+        raise ValueError(f"a figure's condition is PARAMETER=TEXT (or |-separated texts), <=, >=, < or > NUMBER: {text!r}")
+    parameter, op, texts = match.groups()
+    return {"parameter": parameter, "op": op, "texts": [unquote_plus(item) for item in texts.split("|")]}
+
+
+def checked_condition(cls, name, rule):
+    """`rule` with its texts as the figure's link writes them; ValueError if figure `name` (a `cls`) cannot meet it."""
+    parameter = cls.param[rule["parameter"]] if rule["parameter"] in state.state_names(cls) else None
+    if parameter is None:
+        raise ValueError(f"{name} has no state parameter {rule['parameter']!r}")
+    numeric = isinstance(parameter, param.Number) or (
+        isinstance(parameter, param.Selector) and all(isinstance(choice, (int, float)) for choice in parameter.objects))
+    if rule["op"] != "=" and not numeric:
+        raise ValueError(f"{name}.{rule['parameter']} is not a number: only = compares it")
+    texts = [state.value_text(parameter, state.text_value(parameter, text)) for text in rule["texts"]]
+    return {**rule, "texts": texts}
+
+
+def lesson_class(name, env):
+    """The class of the lesson's figure `name` (env["classes"]); ValueError when the lesson has none of that name."""
+    classes = env.get("classes", {})
+    if name not in classes:
+        raise ValueError(f"{env.get('slug', 'this lesson')} has no figure {name!r} (it has {', '.join(classes)})")
+    return classes[name]
+
+
+def checked_figure_answer(figure, env):
+    """A figure question's answer, its texts as the figure's link writes them and the defaults of what it reads."""
+    cls = lesson_class(figure["figure"], env)
+    accept = [checked_condition(cls, figure["figure"], rule) for rule in figure["accept"]]
+    defaults = {rule["parameter"]: state.value_text(cls.param[rule["parameter"]], cls.param[rule["parameter"]].default)
+                for rule in accept}
+    return {**figure, "accept": accept, "defaults": defaults}
+
+
+def condition_words(rule):
+    """A condition as words: "learning rate at least 1", "activation relu or tanh"."""
+    return f"{rule['parameter'].replace('_', ' ')} {WORDS[rule['op']]}{' or '.join(rule['texts'])}"
 
 
 def quiz_html(quiz, quiz_id):
@@ -111,7 +203,17 @@ def quiz_html(quiz, quiz_id):
         '<p class="quiz-label">Check your understanding</p>',
         f'<p class="quiz-question" id="{quiz_id}-question">{inline(quiz["question"])}</p>',
     ]
-    if quiz["numeric"]:
+    if quiz["figure"]:
+        figure = quiz["figure"]
+        answer = ", ".join(condition_words(rule) for rule in figure["accept"])
+        parts.append(
+            f'<p class="quiz-figure-task" data-figure="{figure["figure"]}" '
+            f'data-accept="{escape_attribute(json.dumps(figure["accept"]))}" '
+            f'data-defaults="{escape_attribute(json.dumps(figure.get("defaults", {})))}" '
+            f'data-answer="{escape_attribute(answer)}" data-feedback="{escape_attribute(inline(figure["feedback"]))}">'
+            f'Set the figure above, then press Check: it reads the figure as it is.</p>'
+        )
+    elif quiz["numeric"]:
         numeric = quiz["numeric"]
         parts.append(
             f'<label class="quiz-number">Your answer <input type="text" inputmode="decimal" name="{quiz_id}" '
@@ -139,16 +241,23 @@ def escape_attribute(html):
     return html.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def quiz_markdown(quiz):
-    """A quiz as Markdown: the question, the options as a list, then the hint and the answer with its solution, each behind a reveal."""
-    parts = [f"**Check your understanding.** {quiz['question']}"]
+def quiz_answers(quiz):
+    """A quiz's right answers as (answer, worked solution) Markdown pairs: the answer key."""
+    if quiz["figure"]:
+        return [(", ".join(condition_words(rule) for rule in quiz["figure"]["accept"]), quiz["figure"]["feedback"])]
     if quiz["numeric"]:
         numeric = quiz["numeric"]
         margin = f" (give or take {numeric['tolerance']:g})" if numeric["tolerance"] else ""
-        answers = [f"**{numeric['value']:g}**{margin}. {numeric['feedback']}"]
-    else:
+        return [(f"{numeric['value']:g}{margin}", numeric["feedback"])]
+    return [(option["text"], option["feedback"]) for option in quiz["options"] if option["correct"]]
+
+
+def quiz_markdown(quiz):
+    """A quiz as Markdown: the question, the options as a list, then the hint and the answer with its solution, each behind a reveal."""
+    parts = [f"**Check your understanding.** {quiz['question']}"]
+    if quiz["options"]:
         parts.append("\n".join(f"- {option['text']}" for option in quiz["options"]))
-        answers = [f"**{option['text']}.** {option['feedback']}" for option in quiz["options"] if option["correct"]]
+    answers = [f"**{answer}.** {why}" for answer, why in quiz_answers(quiz)]
     parts += ["<details><summary>Hint</summary>", quiz["hint"], "</details>"]
     parts += ["<details><summary>Show answer</summary>", *answers, "</details>"]
     return "\n\n".join(parts)
@@ -156,14 +265,15 @@ def quiz_markdown(quiz):
 
 def lesson_html(lesson):
     """The lesson's text as HTML, the figure names it places, and its question ids, in order."""
-    env = {"slug": lesson.slug}
+    env = {"slug": lesson.slug, "classes": figure_classes(lesson)}
     html = markdown_renderer().render(lesson_text(lesson), env)
     return html, env.get("figures", []), [f"{lesson.slug}-q{n}" for n in range(1, env.get("quizzes", 0) + 1)]
 
 
 def lesson_parts(text):
     """The text cut at its figures and quizzes, in order: ("markdown", source), ("figure", name, caption)
-    and ("quiz", parsed quiz) parts. The Markdown between them is kept as written; blank parts are left out."""
+    and ("quiz", parsed quiz) parts. The Markdown between them is kept as written, a try block as the settings
+    it makes in words; blank parts are left out."""
     lines = text.splitlines()
     parts, position = [], 0
 
@@ -177,6 +287,14 @@ def lesson_parts(text):
             parts += markdown(start)
             name = FIGURE_BLOCK.match(token.info.strip()).group(1)
             parts.append(("figure", name, " ".join(lines[start + 1:closing]).strip()))
+            position = closing + 1
+        elif token.type == "container_try_open":
+            start, closing = token.map
+            parts += markdown(start)
+            name, pairs = TRY_BLOCK.match(token.info.strip()).groups()
+            settings = ", ".join(f"`{unquote_plus(pair)}`" for pair in pairs.split("&"))
+            look = " ".join(lines[start + 1:closing]).strip()
+            parts.append(("markdown", f"**Try this** on `{name}`: set {settings}. {look}"))
             position = closing + 1
         elif token.type == "fence" and token.info.strip() == "quiz":
             parts += markdown(token.map[0])

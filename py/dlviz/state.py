@@ -13,6 +13,7 @@ The text of a value, by its parameter's type (FORMS):
     Boolean        true or false
     Integer        5
     Number         -0.9: at the precision of the parameter's `step` (a Number needs one)
+    IntegerList    8,4: whole numbers, comma-separated
     NumberList     0.5,-3.1: numbers at the precision of its `step`, comma-separated
     ListSelector   x,y: its choices' texts, comma-separated, in the value's order
     Selector       the choice's text: a string as it is, a number as short as it reads back
@@ -55,6 +56,13 @@ class NumberList(param.List):
         for item in val or []:
             if isinstance(item, bool) or not math.isfinite(item) or not (low is None or low <= item) or not (high is None or item <= high):
                 raise ValueError(f"{self.name}: {item!r} is not a number within {self.item_bounds}")
+
+
+class IntegerList(NumberList):
+    """A list of whole numbers, each within `item_bounds`: for example the neurons in each layer."""
+
+    def __init__(self, default=Undefined, **params):
+        super().__init__(default=default, item_type=int, step=1, **params)
 
 
 # ---------------------------------------------------------------- the text of one value
@@ -138,6 +146,8 @@ FORMS = [
     Form(param.Boolean, lambda p, value: "true" if value else "false", lambda p, text: read_boolean(text)),
     Form(param.Integer, lambda p, value: str(int(value)), lambda p, text: read_integer(text)),
     Form(param.Number, lambda p, value: number_text(value, step_of(p)), lambda p, text: read_decimal(text)),
+    Form(IntegerList, lambda p, values: ",".join(str(int(v)) for v in values),
+         lambda p, text: [read_integer(item) for item in items(text)]),
     Form(NumberList, lambda p, values: ",".join(number_text(v, step_of(p)) for v in values),
          lambda p, text: [read_decimal(item) for item in items(text)]),
     Form(param.ListSelector, lambda p, values: ",".join(choice_text(v) for v in values), read_choices),

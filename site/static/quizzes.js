@@ -2,9 +2,12 @@
 // checked here. A wrong answer gets a hint (and why that choice is wrong), never the solution;
 // the worked solution comes with a right answer, or when the learner asks ("Show the answer",
 // offered after a first try). Every answer is kept in the learner's progress (progress.js, where
-// only the first attempt counts for the score) and shown again when the page opens.
+// only the first attempt counts for the score) and shown again when the page opens. A question
+// that reads a figure (.quiz-figure-task) is right when the live figure's state, as state.js reports
+// it, meets every condition the build wrote into its data-accept.
 //
 //   course.quizzes.readNumber(text)   the numbers a typed answer can mean: [] when it is none
+//   course.quizzes.solution(form)     {answer, why}: the right answer and its worked solution, as HTML
 "use strict";
 
 (() => {
@@ -31,8 +34,32 @@
     return percent ? numbers.flatMap((number) => [number, number / 100]) : numbers;
   }
 
+  function meets(text, rule) {
+    if (rule.op === "=") return rule.texts.includes(text);
+    const [value, bound] = [Number(text), Number(rule.texts[0])];
+    return { "<": value < bound, "<=": value <= bound, ">": value > bound, ">=": value >= bound }[rule.op];
+  }
+
+  // The figure's state now: each parameter's text as its link writes it, the default's when it is left out.
+  function figureJudgement(task) {
+    const name = task.dataset.figure;
+    const root = document.getElementById(`figure-${name}`);
+    if (!root || !root.closest("figure").classList.contains("figure-live")) {
+      return { answered: false, message: "This question reads the live figure above: check again once it answers its controls." };
+    }
+    const current = course.state.current(name);
+    const values = JSON.parse(task.dataset.defaults);
+    for (const [key, text] of new URLSearchParams(current)) {
+      if (key.startsWith(`${name}.`)) values[key.slice(name.length + 1)] = text;
+    }
+    const correct = JSON.parse(task.dataset.accept).every((rule) => meets(values[rule.parameter], rule));
+    return { answered: true, correct, value: current };
+  }
+
   // {answered: false, message} or {answered: true, correct, value}.
   function judge(form) {
+    const task = form.querySelector(".quiz-figure-task");
+    if (task) return figureJudgement(task);
     const numeric = form.querySelector("input[data-value]");
     if (numeric) {
       const readings = readNumber(numeric.value);
@@ -48,6 +75,8 @@
 
   // The right answer and its worked solution, as build-time HTML (from the lesson's Markdown).
   function solution(form) {
+    const task = form.querySelector(".quiz-figure-task");
+    if (task) return { answer: task.dataset.answer, why: task.dataset.feedback };
     const numeric = form.querySelector("input[data-value]");
     if (numeric) return { answer: String(Number(numeric.dataset.value)).replace("-", "\u2212"), why: numeric.dataset.feedback };
     const right = form.querySelector("input[data-correct=true]");
@@ -83,7 +112,7 @@
   function restore(form, answer) {
     const numeric = form.querySelector("input[data-value]");
     if (numeric) numeric.value = answer.value;
-    else {
+    else if (!form.querySelector(".quiz-figure-task")) {
       const option = form.querySelector(`input[type=radio][value="${CSS.escape(answer.value)}"]`);
       if (option) option.checked = true;
     }
@@ -112,7 +141,7 @@
     }
   }
 
-  course.quizzes = { readNumber };
+  course.quizzes = { readNumber, solution };
   document.addEventListener("DOMContentLoaded", setUpQuizzes);
   document.addEventListener("lesson-opened", setUpQuizzes);
 })();

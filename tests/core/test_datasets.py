@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from dlviz.core.datasets import (
-    DATASETS, HILL, VALLEY, gaussian_blobs, hill_and_valley, hill_and_valley_height, noisy_line, noisy_neg_log,
+    DATASETS, HILL, VALLEY, gaussian_blobs, hill_and_valley, hill_and_valley_height, noisy_line, noisy_neg_log, tilted_plane,
     noisy_quadratic, quadratic_at, spiral, train_test_split, two_moons, two_rings, wavy_curve, xor_quadrants,
 )
 
@@ -143,3 +143,15 @@ def test_hill_and_valley_noise_blurs_the_targets_within_minus_one_to_one():
     assert np.std(targets - hill_and_valley_height(points)) > 0.01
     np.testing.assert_array_equal(hill_and_valley(seed=1)[1], hill_and_valley(seed=1)[1])
     assert not np.allclose(hill_and_valley(seed=1)[1], hill_and_valley(seed=2)[1])
+
+
+def test_the_tilted_plane_without_noise_is_a_tenth_of_x_plus_y():
+    points, targets = tilted_plane(size=300, seed=4, noise=0.0)
+    assert points.shape == (300, 2) and points.min() >= -5 and points.max() <= 5
+    np.testing.assert_allclose(targets, 0.1 * (points[:, 0] + points[:, 1]))
+
+
+def test_the_tilted_plane_with_noise_stays_within_minus_one_to_one():
+    points, targets = tilted_plane(size=300, seed=4, noise=1.5)
+    assert targets.min() >= -1 and targets.max() <= 1
+    assert not np.allclose(targets, 0.1 * points.sum(axis=1))

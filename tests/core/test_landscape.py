@@ -4,7 +4,8 @@ import pytest
 from dlviz.core.datasets import noisy_line
 from dlviz.core.landscape import (
     DIVERGED_LOSS, VALLEY_STEEPNESS, descent_path, least_squares_line, linear_loss, linear_loss_curvatures,
-    linear_loss_gradient, loss_surface, minibatch_gradients, narrow_valley, narrow_valley_gradient,
+    linear_loss_gradient, loss_surface, minibatch_gradients, momentum_convergence_map, narrow_valley,
+    narrow_valley_gradient,
     steps_to_floor, valley_path,
 )
 
@@ -158,3 +159,30 @@ def test_a_path_takes_the_optimisers_settings_and_checks_them_before_any_step():
         valley_path([-9.0, 0.9], 0.03, 0, optimiser="momentum", beta=1.0)
     with pytest.raises(ValueError, match="learning_rate must be a finite number"):
         descent_path(X, Y, START, float("inf"), 0)
+
+
+def test_the_momentum_map_is_every_pairs_own_path_to_the_floor():
+    rates, betas = np.array([0.005, 0.02, 0.038, 0.039]), np.array([0.0, 0.5, 0.7, 0.9, 0.99])
+    start, steps, floor = (-8.0, 0.8), 400, 0.01
+    grid = momentum_convergence_map(rates, betas, start, steps, floor)
+    assert grid.shape == (4, 5)
+    for i, rate in enumerate(rates):
+        for j, beta in enumerate(betas):
+            path = valley_path(start, rate, steps, "momentum", beta=beta)
+            expected = steps_to_floor(path.losses, floor)
+            assert (np.isnan(grid[i, j]) if expected is None else grid[i, j] == expected), (rate, beta)
+    assert np.isnan(grid[0, 0])  # plain descent at 0.005 crawls: more than 400 steps
+    assert grid[2, 2] < grid[2, 0]  # momentum 0.7 beats plain descent at the figure's rate
+
+
+def test_the_momentum_map_marks_diverging_pairs_as_never_reaching_the_floor():
+    grid = momentum_convergence_map([0.05], [0.0, 0.9], (-8.0, 0.8), 400, 0.01)
+    # Across the valley a step multiplies b's error by about 1 - 0.05 · 50 = -1.5: plain descent diverges.
+    # Momentum is stable while learning rate · 50 < 2 (1 + β): with β = 0.9, up to 0.076.
+    assert np.isnan(grid[0, 0]) and valley_path((-8.0, 0.8), 0.05, 400).divergence is not None
+    assert not np.isnan(grid[0, 1])
+
+
+def test_the_momentum_map_checks_its_inputs():
+    with pytest.raises(ValueError, match="start"):
+        momentum_convergence_map([0.01], [0.5], (1.0, 2.0, 3.0), 10, 0.01)

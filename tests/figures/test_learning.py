@@ -182,6 +182,25 @@ def test_momentum_without_beta_is_plain_descent():
     np.testing.assert_allclose(figure.momentum.data["a"], figure.plain.data["a"])
 
 
+def test_the_momentum_map_holds_each_slider_pairs_steps_and_a_click_sets_both():
+    figure = Momentum()
+    rates, betas = Momentum.map_axes()
+    assert rates[0] == 0.005 and rates[-1] == 0.039 and len(rates) == 35
+    assert betas[0] == 0.0 and betas[-1] == 0.99 and len(betas) == 100
+    image = figure._map_plot().renderers[0].data_source.data["image"][0]  # β rows, learning-rate columns
+    assert image.shape == (100, 35)
+    momentum_steps, plain_steps = _numbers(figure)[3:5]
+    assert image[70, 33] == momentum_steps  # β 0.70, learning rate 0.038: what the read-out says
+    assert image[0, 33] == plain_steps  # β 0 is plain descent
+    map_plot = figure.plots.objects[2].object
+    figure._map_clicked(Tap(map_plot, x=0.0204, y=0.912))
+    assert (figure.learning_rate, figure.beta) == (0.02, 0.91)
+    assert figure.chosen.data == {"learning_rate": [0.02], "beta": [0.91]}
+    assert _numbers(figure)[3] == image[91, 15]  # the read-out's steps are the map's at the clicked pair
+    figure._map_clicked(Tap(map_plot, x=1.0, y=-1.0))  # beyond the map: clipped to the bounds
+    assert (figure.learning_rate, figure.beta) == (0.039, 0.0)
+
+
 def test_the_race_reports_each_optimisers_final_loss():
     figure = OptimiserRace(learning_rate=0.1)
     shown = _numbers(figure)[2:6]  # after the rate and the step count

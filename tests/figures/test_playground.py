@@ -8,9 +8,13 @@ import pytest
 from bokeh.document import Document
 
 from dlviz.core.activations import ACTIVATIONS
+from dlviz.core.datasets import tilted_plane
+from dlviz.core.training import CLASSIFICATION, REGRESSION
 from dlviz.figures.playground import (
-    COLUMN_PITCH, DATA_SETS, FIGURES, MAX_STEPS, RESOLUTION, ROW_PITCH, Playground,
+    COLUMN_PITCH, DATA_SETS, FIGURES, MAX_LAYERS, MAX_NEURONS, MAX_STEPS, REGRESSION_SETS, RESOLUTION, ROW_PITCH,
+    Playground, discretised,
 )
+from dlviz.state import read, write
 
 
 def _numbers(text):
@@ -38,7 +42,7 @@ def test_starts_at_step_zero_with_the_readout_in_words():
 
 
 def test_the_rings_reach_test_accuracy_above_ninety_percent_within_600_steps():
-    figure = Playground(dataset="rings", hidden_layers=2, neurons=8, activation="tanh", learning_rate=0.1)
+    figure = Playground(dataset="rings", hidden_layers=2, neurons=[8, 8, 8, 8], activation="tanh", learning_rate=0.1)
     for _ in range(30):  # 30 ticks of one 20-step epoch each
         figure.tick()
     assert figure.steps == 600
@@ -70,10 +74,10 @@ def test_every_data_set_trains_with_every_activation(dataset, activation):
     text = _numbers(figure.numbers.object)
     assert "nan" not in text.lower()
     if "Diverged" in text:  # a deep linear network on raw inputs can blow up at learning rate 0.1
-        assert (dataset, activation) == ("hills", "linear") and not figure.playing
+        assert dataset in REGRESSION_SETS.values() and activation == "linear" and not figure.playing
     else:
         assert figure.steps == 60 and "Step 60" in text
-        assert ("test accuracy" in text) == (dataset != "hills")
+        assert ("test accuracy" in text) == (dataset not in REGRESSION_SETS.values())
 
 
 def test_changing_the_main_control_changes_the_readout_and_resets_training():
@@ -87,7 +91,7 @@ def test_changing_the_main_control_changes_the_readout_and_resets_training():
 
 @pytest.mark.parametrize("setting, value", [
     ("noise", 0.5), ("train_percent", 70), ("features", ["x", "y", "x²"]), ("hidden_layers", 1),
-    ("neurons", 4), ("activation", "relu"), ("learning_rate", 0.03), ("batch_size", 5),
+    ("neurons", [4, 8, 8, 8]), ("activation", "relu"), ("learning_rate", 0.03), ("batch_size", 5),
     ("regularisation", "l2"), ("regularisation_rate", 0.1),
 ])
 def test_changing_a_setting_resets_steps_and_changes_the_readout(setting, value):
@@ -164,7 +168,7 @@ def test_steps_between_records_round_down_to_the_last_record():
 
 
 def test_the_network_picture_has_a_square_per_neuron_and_a_line_per_weight():
-    figure = Playground(features=["x", "y", "xy"], hidden_layers=2, neurons=5)
+    figure = Playground(features=["x", "y", "xy"], hidden_layers=2, neurons=[5, 5, 8, 8])
     tiles = figure.neuron_images.data["image"][0]
     tile = RESOLUTION // 2
     assert tiles.shape == (4 * ROW_PITCH + tile, 3 * COLUMN_PITCH + tile)  # 5 rows, 4 columns
@@ -237,3 +241,129 @@ def test_a_divergence_between_records_stops_steps_where_it_happened():
     assert np.all(np.isfinite(figure.boundary.data["image"][0]))
     figure.steps = 3  # before the divergence: rounded down to the last record, a sound state
     assert figure.steps == 0 and "Step <b>0</b>" in figure.numbers.object
+
+
+# ---------------------------------------------------------------- the controls TensorFlow Playground has
+
+
+def test_show_test_data_hides_and_shows_the_test_points():
+    figure = Playground()
+    assert figure.test_renderer.visible and len(figure.test_points.data["x"]) == 200
+    figure.show_test_data = False
+    assert not figure.test_renderer.visible
+    assert figure.steps == 0 and len(figure.test_points.data["x"]) == 200  # the data and the run stay
+    figure.show_test_data = True
+    assert figure.test_renderer.visible
+
+
+def test_training_points_are_drawn_over_the_test_points():
+    figure = Playground()
+    boundary = next(p for p in pn.panel(figure).select(pn.pane.Bokeh) if p.object.title.text == "The network's output")
+    sources = [r.data_source for r in boundary.object.renderers if hasattr(r.data_source, "data")]
+    assert sources.index(figure.test_points) < sources.index(figure.train_points)
+
+
+def test_discretise_gives_each_point_its_class_and_back():
+    figure = Playground(steps=200)
+    smooth = figure.boundary.data["image"][0].copy()
+    assert len(np.unique(smooth)) > 100
+    figure.discretise = True
+    sharp = figure.boundary.data["image"][0]
+    np.testing.assert_array_equal(sharp, (smooth >= 0.5).astype(float))
+    assert set(np.unique(sharp)) == {0.0, 1.0} and figure.steps == 200
+    figure.discretise = False
+    np.testing.assert_array_equal(figure.boundary.data["image"][0], smooth)
+
+
+def test_discretised_regression_is_the_sign():
+    output = np.array([[-0.3, 0.0], [0.2, 0.9]])
+    np.testing.assert_array_equal(discretised(output, REGRESSION), [[-1, 0], [1, 1]])
+    np.testing.assert_array_equal(discretised(output, CLASSIFICATION), [[0, 0], [0, 1]])
+
+
+def test_each_layer_has_its_own_neurons_set_by_minus_and_plus():
+    figure = Playground(hidden_layers=3, neurons=[3, 5, 2, 8])
+    assert figure._run.layer_sizes == [2, 3, 5, 2, 1]
+    assert [w.shape for w in figure._run.network.weights] == [(2, 3), (3, 5), (5, 2), (2, 1)]
+    less, more = figure.neuron_buttons[1]
+    more.clicks += 1
+    assert figure.neurons == [3, 6, 2, 8] and figure._run.layer_sizes == [2, 3, 6, 2, 1]
+    less.clicks += 1
+    less.clicks += 1
+    assert figure.neurons == [3, 4, 2, 8]
+    assert [count.object for count in figure.neuron_counts] == ["3 neurons", "4 neurons", "2 neurons", "not used"]
+    figure.neurons = [1, 4, 2, MAX_NEURONS]
+    assert figure.neuron_buttons[0][0].disabled and not figure.neuron_buttons[0][1].disabled
+    assert all(less.disabled and more.disabled for less, more in figure.neuron_buttons[3:])  # layer 4 not used
+
+
+def test_the_neuron_controls_are_off_with_no_hidden_layers():
+    figure = Playground(hidden_layers=0)
+    assert figure._run.layer_sizes == [2, 1]
+    assert all(less.disabled and more.disabled for less, more in figure.neuron_buttons)
+    assert {count.object for count in figure.neuron_counts} == {"not used"}
+
+
+def test_the_neurons_are_a_list_in_a_link():
+    assert write("playground", Playground, {"neurons": [3, 5, 8, 8]}) == "playground.neurons=3,5,8,8"
+    assert read("playground", Playground, "playground.neurons=3,5,8,8") == {"neurons": [3, 5, 8, 8]}
+    for refused in ("3,5", "3,5,8,9", "3,5.5,8,8", "0,5,8,8"):  # too short, too many neurons, not whole, none
+        assert read("playground", Playground, f"playground.neurons={refused}") == {}
+    assert len(Playground.param.neurons.default) == MAX_LAYERS
+
+
+def test_classification_or_regression_switches_the_data_sets():
+    figure = Playground()
+    assert figure.problem.value == "Classification"
+    figure.problem.value = "Regression"
+    assert figure.dataset == "hills" and figure._run.task is REGRESSION
+    figure.dataset = "plane"
+    assert figure.problem.value == "Regression"
+    figure.dataset = "moons"
+    assert figure.problem.value == "Classification" and figure._run.task is CLASSIFICATION
+    figure.dataset = "plane"  # straight from classification to the second regression set
+    assert figure.dataset == "plane" and figure.problem.value == "Regression"
+    figure.problem.value = "Classification"
+    assert figure.dataset == "rings"
+    assert Playground(dataset="plane").problem.value == "Regression"
+
+
+@pytest.mark.parametrize("dataset", sorted(REGRESSION_SETS.values()))
+def test_regression_sets_train_to_a_small_squared_error(dataset):
+    figure = Playground(dataset=dataset, steps=400)
+    run = figure._run
+    _, train_t, _, _ = figure._data
+    train, _ = run.losses()
+    assert train < 0.25 * np.mean((train_t - train_t.mean()) ** 2)  # well under always guessing the mean
+    assert "test accuracy" not in figure.numbers.object and f"training loss <b>{train:.3f}</b>" in figure.numbers.object
+
+
+def test_the_tilted_plane_is_the_core_data_set():
+    figure = Playground(dataset="plane", train_percent=50)
+    points, targets = tilted_plane(size=400, seed=19750, noise=0.3)
+    assert sorted(figure.train_points.data["value"].tolist() + figure.test_points.data["value"].tolist()) == \
+        sorted(targets.tolist())
+
+
+def test_a_tapped_neuron_is_enlarged_with_its_weights():
+    figure = Playground(steps=100)
+    assert "Tap a neuron" in figure.zoom_words.object
+    spot = 2 + 2  # after the 2 inputs, the third neuron of layer 1
+    figure.neuron_spots.selected.indices = [spot]
+    weights, biases = figure._run.network.weights[0][:, 2], figure._run.network.biases[0][2]
+    assert figure.zoom_words.object == (f"layer 1, neuron 3: weights in {weights[0]:.2f}, {weights[1]:.2f}; "
+                                        f"bias {biases:.2f}")
+    assert figure.neuron_spots.data["about"][spot] == figure.zoom_words.object
+    enlarged = figure.zoom_image.data["image"][0]
+    assert enlarged.shape == (RESOLUTION, RESOLUTION)  # twice the tile's 20 × 20
+    grid = figure._grid_inputs
+    expected = np.tanh(grid @ figure._run.network.weights[0][:, 2] + biases).reshape(RESOLUTION, RESOLUTION)
+    np.testing.assert_allclose(enlarged, expected)
+    figure.neuron_spots.selected.indices = []
+    assert np.all(np.isnan(figure.zoom_image.data["image"][0]))
+
+
+def test_the_loss_plot_starts_at_zero_epochs():
+    figure = Playground()
+    loss = next(p for p in pn.panel(figure).select(pn.pane.Bokeh) if p.object.title.text == "Loss")
+    assert loss.object.x_range.start == 0 and loss.object.y_range.start == 0

@@ -13,6 +13,7 @@ import build
 from build_steps import BuildError
 from build_steps.runtime import PYODIDE_NPM, pyodide_dist
 from build_steps.notices import NOTICES
+from build_steps.pages import TEACHERS
 from build_steps.scorm import PACKAGES
 from build_steps.vendor import required_pyodide_packages, sha256, vendor_wheels
 from dlviz.course import available_lessons
@@ -23,7 +24,7 @@ EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 def test_every_lesson_and_the_front_page_are_built(built_site):
     pages = {path.name for path in built_site.glob("*.html")}
     assert all((built_site / name).exists() for name in PACKAGES.values())
-    assert pages == {"index.html", NOTICES, *(f"{lesson.slug}.html" for lesson in available_lessons())}
+    assert pages == {"index.html", NOTICES, TEACHERS, *(f"{lesson.slug}.html" for lesson in available_lessons())}
 
 
 def test_pages_load_nothing_from_another_origin_and_use_relative_urls(built_site):

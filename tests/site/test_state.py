@@ -25,6 +25,8 @@ def candidates(parameter):
         return [default + sign * step * scale for scale in (1, 10, 100) for sign in (1, -1)]
     if isinstance(parameter, param.Number):
         return [state.on_step(default + sign * parameter.step * scale, parameter) for scale in (1, 3) for sign in (1, -1)]
+    if isinstance(parameter, state.IntegerList):
+        return [[item + sign for item in default] for sign in (-1, 1)]
     if isinstance(parameter, state.NumberList):
         low, high = parameter.item_bounds
         return [[state.on_step(low + (high - low) * share, parameter) for share in (0.3, 0.05, 0.82)]]

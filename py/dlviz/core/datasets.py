@@ -128,12 +128,30 @@ def hill_and_valley(size=400, seed=19750, noise=0.3):
     return points, hill_and_valley_height(points + _blur(rng, noise, points.shape))
 
 
+PLANE_SLOPE = 0.1
+"""The tilted plane rises this much per unit of x and of y: from -1 to 1 over [-5, 5]²."""
+
+
+def tilted_plane(size=400, seed=19750, noise=0.3):
+    """A regression set: points uniform over [-5, 5]², each with the height
+    PLANE_SLOPE · (x + y) read at the point blurred by Normal(0, noise), kept within [-1, 1].
+    Returns (points of shape (size, 2), targets of shape (size,)), targets within [-1, 1]."""
+    size = positive_int("size", size, minimum=2)
+    rng = _rng(seed)
+    points = rng.uniform(-5, 5, (size, 2))
+    return points, np.clip(PLANE_SLOPE * np.sum(points + _blur(rng, noise, points.shape), axis=1), -1, 1)
+
+
 DATASETS = {
     "rings": two_rings,
     "xor": xor_quadrants,
     "blobs": gaussian_blobs,
     "spiral": spiral,
     "moons": two_moons,
+}
+REGRESSION_DATASETS = {
+    "hills": hill_and_valley,
+    "plane": tilted_plane,
 }
 
 

@@ -133,6 +133,28 @@ def valley_path(start, learning_rate, steps, optimiser="gradient_descent", **set
                            start, learning_rate, steps, optimiser, **settings)
 
 
+def momentum_convergence_map(learning_rates, betas, start, steps, floor):
+    """The steps momentum takes from `start` = (a, b) down the narrow valley to a height at or
+    below `floor`, for every pair of `learning_rates` (rows) and `betas` (columns), all at once:
+    an array (len(learning_rates), len(betas)), NaN where it takes more than `steps` or diverges.
+    Each cell is what steps_to_floor gives the valley_path of that pair (the map of Distill's
+    "Why Momentum Really Works", Gabriel Goh, 2017)."""
+    rates = finite_array("learning_rates", learning_rates, ndim=1)[:, None, None]
+    betas = finite_array("betas", betas, ndim=1)[None, :, None]
+    steps, floor = positive_int("steps", steps, minimum=0), number("floor", floor)
+    point = np.broadcast_to(np.array(_pair("start", start)), (rates.shape[0], betas.shape[1], 2)).copy()
+    velocity = np.zeros_like(point)
+    steepness = np.array([1.0, VALLEY_STEEPNESS])  # the gradient is (a, VALLEY_STEEPNESS · b)
+    reached = np.where(narrow_valley(point) <= floor, 0.0, np.nan)
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging pair overflows: it never reaches the floor
+        for step in range(1, steps + 1):
+            velocity = betas * velocity + steepness * point
+            point = point - rates * velocity
+            height = 0.5 * (point[..., 0] ** 2 + VALLEY_STEEPNESS * point[..., 1] ** 2)
+            reached[np.isnan(reached) & (height <= floor)] = step
+    return reached
+
+
 def _follow_gradient(loss, gradient, start, learning_rate, steps, optimiser="gradient_descent", **settings):
     """Take `steps` optimiser steps from the 2-D point `start`, using the functions
     loss(point) and gradient(point); return a DescentPath. Stops early, with a

@@ -21,6 +21,11 @@ FOCUS_CSS = """
 """
 
 
+# In print every widget is hidden from inside its own shadow root: the page prints the figure's
+# pictures without its controls (site/static/print.css does the rest of the page).
+PRINT_CSS = "@media print { :host { display: none !important; } }"
+
+
 class Figure(param.Parameterized):
     """An interactive figure: parameters are its state (see dlviz.state), `__panel__` its view.
 
@@ -62,8 +67,8 @@ class Figure(param.Parameterized):
 
 
 def keyboard_focus(view):
-    """Give every widget in `view` the course's visible focus ring; returns `view`."""
+    """Give every widget in `view` the course's visible focus ring, and no place in print; returns `view`."""
     for widget in view.select(pn.widgets.Widget):
         if FOCUS_CSS not in widget.stylesheets:
-            widget.stylesheets = [*widget.stylesheets, FOCUS_CSS]
+            widget.stylesheets = [*widget.stylesheets, FOCUS_CSS, PRINT_CSS]
     return view

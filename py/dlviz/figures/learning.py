@@ -8,16 +8,16 @@ import panel as pn
 import param
 from bokeh.events import Tap
 from bokeh.models import (
-    Arrow, ColorBar, ColumnDataSource, LabelSet, LogColorMapper, NormalHead, Range1d, Span,
+    Arrow, ColorBar, ColumnDataSource, LabelSet, LinearColorMapper, LogColorMapper, NormalHead, Range1d, Span,
 )
-from bokeh.palettes import Greys256
+from bokeh.palettes import Greys256, Viridis256
 
 from dlviz.core.activations import ACTIVATIONS
 from dlviz.core.contours import geometric_levels, iso_line
 from dlviz.core.datasets import noisy_line
 from dlviz.core.landscape import (
     descent_path, least_squares_line, linear_loss, linear_loss_curvatures, linear_loss_gradient, loss_surface,
-    minibatch_gradients, narrow_valley, steps_to_floor, valley_path,
+    minibatch_gradients, momentum_convergence_map, narrow_valley, steps_to_floor, valley_path,
 )
 from dlviz.core.learning_rates import REGIMES, learning_rate_regime
 from dlviz.core.network import Network, backward_pass
@@ -365,6 +365,7 @@ class Momentum(Figure):
         self.momentum = ColumnDataSource({"a": [], "b": []})
         self.plain_heights = ColumnDataSource({"step": [], "height": []})
         self.momentum_heights = ColumnDataSource({"step": [], "height": []})
+        self.chosen = ColumnDataSource({"learning_rate": [self.learning_rate], "beta": [self.beta]})
 
         valley = new_plot("The narrow valley from above", "a (along the valley)", "b (across it)",
                           x_range=Range1d(a_low, a_high), y_range=Range1d(b_low, b_high))
@@ -392,8 +393,42 @@ class Momentum(Figure):
         self.rate_slider = pn.widgets.FloatSlider.from_param(
             self.param.learning_rate, name="Learning rate (both)", format="0.000")
         self.numbers = readout()
-        self.plots = row(pn.pane.Bokeh(valley), pn.pane.Bokeh(chart))
+        self.plots = row(pn.pane.Bokeh(valley), pn.pane.Bokeh(chart), pn.pane.Bokeh(self._map_plot()))
         self._update()
+
+    def _map_plot(self):
+        """Distill's convergence map: the steps momentum takes to the floor at every learning rate and β
+        (white where it takes more than VALLEY_STEPS or diverges); the figure's pair is the circle, a click sets it."""
+        rates, betas = self.map_axes()
+        steps = momentum_map()
+        rate_step, beta_step = self.param.learning_rate.step, self.param.beta.step
+        plot = new_plot("Steps to the floor (click to choose)", "learning rate", "momentum β",
+                        x_range=Range1d(rates[0] - rate_step / 2, rates[-1] + rate_step / 2),
+                        y_range=Range1d(betas[0] - beta_step / 2, betas[-1] + beta_step / 2))
+        mapper = LinearColorMapper(palette=Viridis256, low=0, high=VALLEY_STEPS, nan_color="white")
+        plot.image(image=[steps.T], x=rates[0] - rate_step / 2, y=betas[0] - beta_step / 2,
+                   dw=rates[-1] - rates[0] + rate_step, dh=betas[-1] - betas[0] + beta_step, color_mapper=mapper)
+        plot.add_layout(ColorBar(color_mapper=mapper, width=10, title="steps"), "right")
+        plot.scatter("learning_rate", "beta", source=self.chosen, size=12, fill_color=None, line_color=VERMILION,
+                     line_width=3)
+        plot.on_event(Tap, self._map_clicked)
+        return plot
+
+    @classmethod
+    def map_axes(cls):
+        """The map's learning rates and βs: every value the sliders can take."""
+        rate, beta = cls.param.learning_rate, cls.param.beta
+        rates = np.round(np.arange(rate.bounds[0], rate.bounds[1] + rate.step / 2, rate.step), 3)
+        betas = np.round(np.arange(beta.bounds[0], beta.bounds[1] + beta.step / 2, beta.step), 2)
+        return rates, betas
+
+    def _map_clicked(self, event):
+        """A click on the map sets both the learning rate and β there."""
+        if event.x is None or event.y is None:
+            return
+        rate, beta = self.param.learning_rate, self.param.beta
+        self.param.update(learning_rate=on_step(np.clip(event.x, *rate.bounds), rate),
+                          beta=on_step(np.clip(event.y, *beta.bounds), beta))
 
     def valley_paths(self):
         """Both descents of the valley, VALLEY_STEPS steps each: (plain, momentum)."""
@@ -404,6 +439,7 @@ class Momentum(Figure):
     @param.depends("beta", "learning_rate", watch=True)
     def _update(self):
         plain, momentum = self.valley_paths()
+        self.chosen.data = {"learning_rate": [self.learning_rate], "beta": [self.beta]}
         shown = slice(0, VALLEY_SHOWN + 1)
         for source, heights, path in ((self.plain, self.plain_heights, plain),
                                       (self.momentum, self.momentum_heights, momentum)):
@@ -422,6 +458,13 @@ class Momentum(Figure):
     def __panel__(self):
         return pn.Column(self.beta_slider, self.rate_slider, self.plots, self.numbers,
                          sizing_mode="stretch_width")
+
+
+@lru_cache(maxsize=1)
+def momentum_map():
+    """The momentum figure's convergence map, computed once: steps to the floor at each (learning rate, β)."""
+    rates, betas = Momentum.map_axes()
+    return momentum_convergence_map(rates, betas, VALLEY_START, VALLEY_STEPS, VALLEY_FLOOR)
 
 
 class OptimiserRace(Figure):

@@ -13,13 +13,14 @@ import asyncio
 import numpy as np
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource, LinearColorMapper, Range1d
+from bokeh.models import ColumnDataSource, HoverTool, LinearColorMapper, Range1d, TapTool
 
-from dlviz.core.datasets import DATASETS, hill_and_valley, train_test_split
+from dlviz.core.datasets import DATASETS, REGRESSION_DATASETS, train_test_split
 from dlviz.core.features import FEATURES, feature_matrix
 from dlviz.core.geometry import grid_points
 from dlviz.core.network import forward
 from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun, steps_per_epoch
+from dlviz.state import IntegerList
 
 from .figure import Figure
 from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, new_plot, readout
@@ -37,14 +38,11 @@ TICK_MS = 40  # Play's period: up to 25 ticks a second, each drawn
 NETWORK_EVERY = 2  # while playing, the neurons' pictures are redrawn every 2nd tick (the output every tick)
 MAX_LAYERS, MAX_NEURONS = 4, 8
 
-DATA_SETS = {
-    "Rings": "rings",
-    "XOR": "xor",
-    "Gaussian blobs": "blobs",
-    "Spiral": "spiral",
-    "Two moons": "moons",
-    "Hill and valley (regression)": "hills",
-}
+CLASSIFICATION_SETS = {"Rings": "rings", "XOR": "xor", "Gaussian blobs": "blobs", "Spiral": "spiral",
+                       "Two moons": "moons"}
+REGRESSION_SETS = {"Hill and valley (regression)": "hills", "Tilted plane (regression)": "plane"}
+DATA_SETS = {**CLASSIFICATION_SETS, **REGRESSION_SETS}
+PROBLEMS = {"Classification": CLASSIFICATION_SETS, "Regression": REGRESSION_SETS}
 DATA_SET_NAMES = {value: label for label, value in DATA_SETS.items()}
 LEARNING_RATES = [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REGULARISATION_RATES = [0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
@@ -67,17 +65,20 @@ class Playground(Figure):
     )
     changeable = True
 
-    dataset = param.Selector(default="rings", objects=DATA_SETS, doc="Data set")
+    dataset = param.Selector(default="rings", objects=DATA_SETS, doc="Data set (classification or regression)")
     noise = param.Number(default=0.3, bounds=(0.0, 1.5), step=0.05, doc="Noise")
     train_percent = param.Integer(default=50, bounds=(10, 90), step=10, doc="Training data (%)")
     features = param.ListSelector(default=["x", "y"], objects=list(FEATURES), doc="Input features")
     hidden_layers = param.Integer(default=2, bounds=(0, MAX_LAYERS), doc="Hidden layers")
-    neurons = param.Integer(default=8, bounds=(1, MAX_NEURONS), doc="Neurons per hidden layer")
+    neurons = IntegerList(default=[8] * MAX_LAYERS, bounds=(MAX_LAYERS, MAX_LAYERS), item_bounds=(1, MAX_NEURONS),
+                          doc="Neurons in each hidden layer (the first `hidden_layers` of them are used)")
     activation = param.Selector(default="tanh", objects=["relu", "tanh", "sigmoid", "linear"])
     learning_rate = param.Selector(default=0.1, objects=LEARNING_RATES)
     batch_size = param.Integer(default=10, bounds=(1, 30))
     regularisation = param.Selector(default="none", objects={"None": "none", "L1": "l1", "L2": "l2"})
     regularisation_rate = param.Selector(default=0.01, objects=REGULARISATION_RATES)
+    show_test_data = param.Boolean(default=True, doc="Show test data")
+    discretise = param.Boolean(default=False, doc="Discretise output")
     steps = param.Integer(default=0, bounds=(0, MAX_STEPS), doc="Training steps taken")
     play = param.Event(doc="Start or pause training")
     step_forward = param.Event(doc="Train one tick's worth of steps")
@@ -92,22 +93,32 @@ class Playground(Figure):
         self._grid = grid_points(-HALF_WIDTH, HALF_WIDTH, RESOLUTION)
 
         self.output_colours = LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1)
-        self.boundary = ColumnDataSource({"image": [np.zeros((RESOLUTION, RESOLUTION))]})
+        self.boundary = ColumnDataSource({"image": [np.zeros((RESOLUTION, RESOLUTION))]}, name="playground_output")
         self.train_points = ColumnDataSource({"x": [], "y": [], "value": []})
         self.test_points = ColumnDataSource({"x": [], "y": [], "value": []})
         self.neuron_images = ColumnDataSource({"image": [np.full((1, 1), np.nan)]})
+        # One spot per neuron of the picture, to hover (its weights) or tap (its picture enlarged).
+        self.neuron_spots = ColumnDataSource({"x": [], "y": [], "about": []})
+        self.neuron_spots.selected.on_change("indices", lambda attr, old, new: self._draw_zoom())
+        self.zoom_image = ColumnDataSource({"image": [np.full((RESOLUTION, RESOLUTION), np.nan)]},
+                                          name="playground_zoom")
         self.edges = ColumnDataSource({"x0": [], "y0": [], "x1": [], "y1": [], "weight": [], "width": []})
         self.labels = ColumnDataSource({"x": [], "y": [], "text": [], "align": []})
         self.losses = ColumnDataSource({"epoch": [], "train": [], "test": []}, name="playground_losses")
 
         self.numbers = readout()
+        self.zoom_words = pn.pane.HTML("Tap a neuron to see it enlarged, with its weights.", width=200,
+                                       margin=(0, 10), styles={"font-size": "13px"})
         self._layout = pn.Column(
             self._controls_bar(), self.numbers,
-            pn.FlexBox(self._settings(), pn.pane.Bokeh(self._network_plot()),
+            pn.FlexBox(self._settings(),
+                       pn.Column(pn.pane.Bokeh(self._network_plot()),
+                                 pn.Row(pn.pane.Bokeh(self._zoom_plot()), self.zoom_words)),
                        pn.Column(pn.pane.Bokeh(self._boundary_plot()), pn.pane.Bokeh(self._loss_plot())),
                        flex_wrap="wrap", gap="12px", sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )
+        self._follow_dataset()
         self._new_run()
         self._follow_steps()
 
@@ -116,13 +127,19 @@ class Playground(Figure):
     def _controls_bar(self):
         self.play_button = pn.widgets.Button.from_param(self.param.play, name="▶ Play",
                                                         color="primary", width=90)
+        self.problem = pn.widgets.RadioButtonGroup(options=list(PROBLEMS), width=220, button_type="light",
+                                                   button_style="outline")
+        self.problem.param.watch(self._problem_chosen, "value")
         return pn.FlexBox(
-            pn.widgets.Select.from_param(self.param.dataset, name="Data set", width=220),
+            pn.Column(self.problem, pn.widgets.Select.from_param(self.param.dataset, name="Data set", width=220),
+                      margin=0),
             pn.widgets.FloatSlider.from_param(self.param.noise, name="Noise", width=160),
             pn.widgets.IntSlider.from_param(self.param.train_percent, name="Training data (%)", width=160),
             self.play_button,
             pn.widgets.Button.from_param(self.param.step_forward, name="Step", width=70),
             pn.widgets.Button.from_param(self.param.reset, name="Reset", width=70),
+            pn.widgets.Checkbox.from_param(self.param.show_test_data, name="Show test data", width=130),
+            pn.widgets.Checkbox.from_param(self.param.discretise, name="Discretise output", width=130),
             flex_wrap="wrap", align_items="flex-end", sizing_mode="stretch_width",
         )
 
@@ -132,7 +149,8 @@ class Playground(Figure):
             pn.widgets.CheckBoxGroup.from_param(self.param.features, name="Input features", inline=True,
                                                 stylesheets=[".bk-input-group { flex-wrap: wrap; }"]),
             pn.widgets.IntSlider.from_param(self.param.hidden_layers, name="Hidden layers"),
-            pn.widgets.IntSlider.from_param(self.param.neurons, name="Neurons per layer"),
+            pn.pane.HTML("<b>Neurons per hidden layer</b>", margin=(5, 10, 0, 10)),
+            *self._neuron_controls(),
             pn.widgets.Select.from_param(self.param.activation, name="Activation"),
             pn.widgets.Select.from_param(self.param.learning_rate, name="Learning rate"),
             pn.widgets.IntSlider.from_param(self.param.batch_size, name="Batch size"),
@@ -142,6 +160,48 @@ class Playground(Figure):
         for widget in widgets:
             widget.sizing_mode = "stretch_width"
         return pn.Column(*widgets, width=230)
+
+    def _neuron_controls(self):
+        """A row per hidden layer: its name, − and + buttons, and its count; off for layers not in use."""
+        self.neuron_buttons, self.neuron_counts, rows = [], [], []
+        for layer in range(MAX_LAYERS):
+            less = pn.widgets.Button(label="−", width=40, description=f"One neuron fewer in layer {layer + 1}")
+            more = pn.widgets.Button(label="+", width=40, description=f"One neuron more in layer {layer + 1}")
+            less.on_click(lambda _, layer=layer: self._add_neurons(layer, -1))
+            more.on_click(lambda _, layer=layer: self._add_neurons(layer, 1))
+            count = pn.pane.HTML("", width=70, margin=(12, 5, 0, 5))
+            self.neuron_buttons.append((less, more))
+            self.neuron_counts.append(count)
+            rows.append(pn.Row(pn.pane.HTML(f"Layer {layer + 1}", width=60, margin=(12, 10, 0, 10)),
+                               less, count, more, margin=0))
+        self._show_neuron_counts()
+        return rows
+
+    def _add_neurons(self, layer, change):
+        """The − and + buttons: one neuron fewer or more in `layer`, within 1 and MAX_NEURONS."""
+        neurons = list(self.neurons)
+        neurons[layer] = min(max(neurons[layer] + change, 1), MAX_NEURONS)
+        self.neurons = neurons
+
+    @param.depends("neurons", "hidden_layers", watch=True)
+    def _show_neuron_counts(self):
+        for layer, ((less, more), count) in enumerate(zip(self.neuron_buttons, self.neuron_counts)):
+            used = layer < self.hidden_layers
+            size = self.neurons[layer]
+            less.disabled = not used or size <= 1
+            more.disabled = not used or size >= MAX_NEURONS
+            count.object = f"{size} neuron{'s' if size > 1 else ''}" if used else "not used"
+
+    def _problem_chosen(self, event):
+        """The classification or regression switch: the first data set of the other kind."""
+        sets = PROBLEMS[event.new]
+        if self.dataset not in sets.values():
+            self.dataset = next(iter(sets.values()))
+
+    @param.depends("dataset", watch=True)
+    def _follow_dataset(self):
+        """The switch shows the data set's kind."""
+        self.problem.value = "Regression" if self.dataset in REGRESSION_SETS.values() else "Classification"
 
     def _network_plot(self):
         plot = bare(new_plot("Every neuron, read over the plane", "", "", height=380))
@@ -158,6 +218,22 @@ class Playground(Figure):
                                                                nan_color=(0, 0, 0, 0))).glyph
         plot.text("x", "y", text="text", source=self.labels, text_font_size="11px",
                   text_align="align", text_baseline="middle", text_color="#333333")
+        spots = plot.rect("x", "y", width=CELL, height=CELL, source=self.neuron_spots, fill_alpha=0,
+                          line_alpha=0, selection_line_alpha=1, selection_line_width=2,
+                          selection_line_color="#1d2330", nonselection_fill_alpha=0, nonselection_line_alpha=0)
+        plot.add_tools(HoverTool(renderers=[spots], tooltips="@about"), TapTool(renderers=[spots]))
+        return plot
+
+    def _zoom_plot(self):
+        """The tapped neuron's picture, at the full resolution of the output's."""
+        plot = bare(new_plot("", "", "", height=150))
+        plot.sizing_mode = "fixed"
+        plot.width = 150
+        plot.x_range, plot.y_range = Range1d(-HALF_WIDTH, HALF_WIDTH), Range1d(-HALF_WIDTH, HALF_WIDTH)
+        plot.toolbar_location = None
+        side = 2 * HALF_WIDTH
+        plot.image(image="image", x=-HALF_WIDTH, y=-HALF_WIDTH, dw=side, dh=side, source=self.zoom_image,
+                   color_mapper=LinearColorMapper(palette=CLASS_PALETTE, low=-1, high=1, nan_color=(0, 0, 0, 0)))
         return plot
 
     def _boundary_plot(self):
@@ -170,10 +246,13 @@ class Playground(Figure):
         plot.image(image="image", x=-HALF_WIDTH, y=-HALF_WIDTH, dw=side, dh=side, source=self.boundary,
                    color_mapper=self.output_colours, global_alpha=0.75)
         colour = {"field": "value", "transform": self.output_colours}
-        plot.scatter("x", "y", source=self.train_points, size=6, fill_color=colour, line_color="white",
+        # Test points first, so that the training points are drawn over them.
+        self.test_renderer = plot.scatter("x", "y", source=self.test_points, size=6, marker="triangle",
+                                          fill_color=colour, line_color="black", line_alpha=0.6,
+                                          legend_label="test", visible=self.show_test_data,
+                                          name="playground_test_points")
+        plot.scatter("x", "y", source=self.train_points, size=7, fill_color=colour, line_color="white",
                      legend_label="training")
-        plot.scatter("x", "y", source=self.test_points, size=7, marker="triangle", fill_color=colour,
-                     line_color="black", legend_label="test")
         plot.legend.orientation = "horizontal"
         plot.add_layout(plot.legend[0], "below")
         return plot
@@ -183,7 +262,7 @@ class Playground(Figure):
         plot.sizing_mode = "fixed"
         plot.width = 340
         plot.toolbar_location = None
-        plot.y_range.start = 0
+        plot.x_range.start = plot.y_range.start = 0  # the axes start at 0 epochs, and a loss of 0
         plot.line("epoch", "train", source=self.losses, color=BLUE, line_width=2, legend_label="training")
         plot.line("epoch", "test", source=self.losses, color=VERMILION, line_width=2, line_dash="dashed",
                   legend_label="test")
@@ -200,14 +279,14 @@ class Playground(Figure):
         return [name for name in FEATURES if name in self.features]
 
     def _task(self):
-        return REGRESSION if self.dataset == "hills" else CLASSIFICATION
+        return REGRESSION if self.dataset in REGRESSION_SETS.values() else CLASSIFICATION
 
     def _split_data(self):
         """(train points, train targets, test points, test targets); made afresh only when
         the data settings change."""
         key = (self.dataset, self.noise, self.train_percent)
         if key != self._data_key:
-            generate = hill_and_valley if self.dataset == "hills" else DATASETS[self.dataset]
+            generate = {**DATASETS, **REGRESSION_DATASETS}[self.dataset]
             points, targets = generate(size=DATA_SIZE, seed=DATA_SEED, noise=self.noise)
             self._data_key = key
             self._data = train_test_split(points, targets, 1 - self.train_percent / 100, seed=SPLIT_SEED)
@@ -229,7 +308,7 @@ class Playground(Figure):
             return
         self._grid_inputs = feature_matrix(self._grid, features)
         self._run = TrainingRun(
-            feature_matrix(train_x, features), train_t, [self.neurons] * self.hidden_layers,
+            feature_matrix(train_x, features), train_t, self.neurons[:self.hidden_layers],
             test_inputs=feature_matrix(test_x, features), test_targets=test_t, activation=self.activation,
             task=self._task(), learning_rate=self.learning_rate, batch_size=self.batch_size,
             penalty=self.regularisation, penalty_rate=self.regularisation_rate, seed=NETWORK_SEED,
@@ -255,6 +334,15 @@ class Playground(Figure):
             self.steps = 0  # _follow_steps finds the new run there, and redraws
         else:
             self._redraw()
+
+    @param.depends("show_test_data", watch=True)
+    def _show_test_data(self):
+        self.test_renderer.visible = self.show_test_data
+
+    @param.depends("discretise", watch=True)
+    def _discretise_changed(self):
+        if self._run is not None:
+            self._draw_output(self._forward_on_grid(self._run))
 
     @param.depends("steps", watch=True)
     def _follow_steps(self):
@@ -347,18 +435,26 @@ class Playground(Figure):
         if run is None:
             self.boundary.data = {"image": [np.full((RESOLUTION, RESOLUTION), np.nan)]}
             self.neuron_images.data = {"image": [np.full((1, 1), np.nan)]}
+            self.neuron_spots.data = {key: [] for key in self.neuron_spots.data}
             self.edges.data = {key: [] for key in self.edges.data}
             self.labels.data = {key: [] for key in self.labels.data}
             self.numbers.object = self._readout()
             return
         layers = self._forward_on_grid(run)
-        self.boundary.data = {"image": [layers[-1][:, 0].reshape(RESOLUTION, RESOLUTION)]}
+        self._draw_output(layers)
         if self._network_due:
             self._draw_network(run, layers)
         else:
             self._network_stale = True
         self._draw_losses(run)
         self.numbers.object = self._readout()
+
+    def _draw_output(self, layers):
+        """The output over the plane; discretised, each point gets the class (or the sign) the output gives it."""
+        output = layers[-1][:, 0].reshape(RESOLUTION, RESOLUTION)
+        if self.discretise:
+            output = discretised(output, self._task())
+        self.boundary.data = {"image": [output]}
 
     def _forward_on_grid(self, run):
         """Every layer's activations at every grid point, inputs first."""
@@ -384,6 +480,36 @@ class Playground(Figure):
         self.neuron_images.data["image"] = [tiles]
         weights = np.concatenate([w.ravel() for w in run.network.weights])
         self.edges.data.update(weight=weights, width=0.5 + 1.5 * np.minimum(np.abs(weights), 2))
+        self._layers = layers
+        self.neuron_spots.data["about"] = self._neuron_words(run)
+        self._draw_zoom()
+
+    def _neuron_words(self, run):
+        """Each neuron's name and, past the inputs, its bias and the weights into it, in the order of the spots."""
+        words = [f"input {name}" for name in self._feature_names()]
+        for layer, (weights, biases) in enumerate(zip(run.network.weights, run.network.biases), start=1):
+            name = "output" if layer == len(run.network.weights) else f"layer {layer}, neuron"
+            for neuron in range(weights.shape[1]):
+                into = ", ".join(f"{w:.2f}" for w in weights[:, neuron])
+                label = name if name == "output" else f"{name} {neuron + 1}"
+                words.append(f"{label}: weights in {into}; bias {biases[neuron]:.2f}")
+        return words
+
+    def _draw_zoom(self):
+        """The tapped neuron's picture enlarged, and its weights in words; nothing tapped, nothing shown."""
+        chosen = self.neuron_spots.selected.indices
+        layers = getattr(self, "_layers", None)
+        if not chosen or layers is None or chosen[0] >= len(self.neuron_spots.data["about"]):
+            self.zoom_image.data = {"image": [np.full((RESOLUTION, RESOLUTION), np.nan)]}
+            self.zoom_words.object = "Tap a neuron to see it enlarged, with its weights."
+            return
+        column, row = self._spot_place[chosen[0]]
+        values = layers[column][:, row]
+        scale = np.max(np.abs(values)) if column == 0 else 1.0
+        if column == len(layers) - 1 and self._task() is CLASSIFICATION:
+            values = 2 * values - 1
+        self.zoom_image.data = {"image": [(values / max(scale, 1e-12)).reshape(RESOLUTION, RESOLUTION)]}
+        self.zoom_words.object = self.neuron_spots.data["about"][chosen[0]]
 
     def _lay_out_network(self, layer_sizes):
         """Size the tiled picture, and place each weight's line and each label, for this architecture."""
@@ -398,6 +524,13 @@ class Playground(Figure):
             x1.append(np.full(into.size, (column + 1) * COLUMN_STEP))
             y0.append(-into.ravel() * ROW_STEP - CELL / 2)
             y1.append(-out.ravel() * ROW_STEP - CELL / 2)
+        self._spot_place = [(column, row) for column, size in enumerate(layer_sizes) for row in range(size)]
+        self.neuron_spots.selected.indices = []
+        self.neuron_spots.data = {
+            "x": [column * COLUMN_STEP + CELL / 2 for column, _ in self._spot_place],
+            "y": [-row * ROW_STEP - CELL / 2 for _, row in self._spot_place],
+            "about": [""] * len(self._spot_place),
+        }
         count = sum(a.size for a in x0)
         self.edges.data = {"x0": np.concatenate(x0), "y0": np.concatenate(y0),
                            "x1": np.concatenate(x1), "y1": np.concatenate(y1),
@@ -446,6 +579,13 @@ class Playground(Figure):
         if run.step + run.record_every > MAX_STEPS:
             text += f". The playground stops at {MAX_STEPS} steps: press Reset to start again"
         return text + "."
+
+
+def discretised(output, task):
+    """The output as the class each point gets (0 or 1, at 0.5) or, for regression, its sign (-1, 0 or 1)."""
+    if task is CLASSIFICATION:
+        return (output >= 0.5).astype(float)
+    return np.sign(output)
 
 
 FIGURES = {"playground": Playground}
