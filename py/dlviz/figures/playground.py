@@ -119,8 +119,8 @@ class Playground(Figure):
     def _controls_bar(self):
         self.play_button = pn.widgets.Button.from_param(self.param.play, name="▶ Play",
                                                         color="primary", width=90)
-        self.problem = pn.widgets.RadioButtonGroup(options=list(PROBLEMS), width=220, button_type="light",
-                                                   button_style="outline")
+        self.problem = pn.widgets.RadioButtonGroup(options=list(PROBLEMS), width=220, color="light",
+                                                   variant="outline")
         self.problem.param.watch(self._problem_chosen, "value")
         return pn.FlexBox(
             pn.Column(self.problem, pn.widgets.Select.from_param(self.param.dataset, name="Data set", width=220),
