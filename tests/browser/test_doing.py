@@ -130,7 +130,7 @@ def test_the_playgrounds_controls_change_its_model_and_plots(visit):
     wait_for_state(page, name, "playground.show_test_data=false&playground.steps=20")
     checkbox(figure, "Discretise output").click()
     wait_for_state(page, name, "playground.show_test_data=false&playground.discretise=true&playground.steps=20")
-    page.wait_for_function("() => { for (const doc of Bokeh.documents) { const m = doc.get_model_by_name('playground_output');"
+    page.wait_for_function("() => { for (const doc of [...Bokeh.documents].reverse()) { const m = doc.get_model_by_name('playground_output');"
                            " if (m) return new Set(m.data.image[0]).size === 2; } return false; }", timeout=30_000)
     values = model(page, "playground_output", "[...new Set(m.data.image[0])].sort()")
     assert values == [0, 1]
