@@ -107,21 +107,30 @@ def model(page, name, expression):
         f" if (m) return {expression}; }} return null; }}")
 
 
+def checkbox(figure, label):
+    """The figure's checkbox whose widget shows `label` (Bokeh draws each in a shadow root of its own)."""
+    boxes = figure.locator("input[type=checkbox]")
+    index = boxes.evaluate_all("(boxes, label) => boxes.findIndex((box) => box.getRootNode().textContent.includes(label))",
+                               label)
+    assert index >= 0, f"no checkbox {label!r}"
+    return boxes.nth(index)
+
+
 def test_the_playgrounds_controls_change_its_model_and_plots(visit):
     slug, name = "5-playground", "playground"
     browser = visit()
     page = browser.open(f"{slug}.html", live=True)
     figure = page.locator(f"#figure-{name}")
     assert model(page, "playground_test_points", "m.visible") is True
-    figure.locator("label", has_text="Show test data").click()
+    checkbox(figure, "Show test data").click()
     wait_for_state(page, name, "playground.show_test_data=false")
     assert model(page, "playground_test_points", "m.visible") is False
 
     figure.locator("button", has_text="Step").first.click()
     wait_for_state(page, name, "playground.show_test_data=false&playground.steps=20")
-    figure.locator("label", has_text="Discretise output").click()
+    checkbox(figure, "Discretise output").click()
     wait_for_state(page, name, "playground.show_test_data=false&playground.discretise=true&playground.steps=20")
-    page.wait_for_function("() => { for (const doc of Bokeh.documents) { const m = doc.get_model_by_name('playground_output');"
+    page.wait_for_function("() => { for (const doc of [...Bokeh.documents].reverse()) { const m = doc.get_model_by_name('playground_output');"
                            " if (m) return new Set(m.data.image[0]).size === 2; } return false; }", timeout=30_000)
     values = model(page, "playground_output", "[...new Set(m.data.image[0])].sort()")
     assert values == [0, 1]

@@ -291,7 +291,7 @@ def test_each_layer_has_its_own_neurons_set_by_minus_and_plus():
     less.clicks += 1
     less.clicks += 1
     assert figure.neurons == [3, 4, 2, 8]
-    assert [count.object for count in figure.neuron_counts] == ["3 neurons", "4 neurons", "2 neurons", "not used"]
+    assert [count.object for count in figure.neuron_counts] == ["<b>3</b>", "<b>4</b>", "<b>2</b>", "off"]
     figure.neurons = [1, 4, 2, MAX_NEURONS]
     assert figure.neuron_buttons[0][0].disabled and not figure.neuron_buttons[0][1].disabled
     assert all(less.disabled and more.disabled for less, more in figure.neuron_buttons[3:])  # layer 4 not used
@@ -301,7 +301,7 @@ def test_the_neuron_controls_are_off_with_no_hidden_layers():
     figure = Playground(hidden_layers=0)
     assert figure._run.layer_sizes == [2, 1]
     assert all(less.disabled and more.disabled for less, more in figure.neuron_buttons)
-    assert {count.object for count in figure.neuron_counts} == {"not used"}
+    assert {count.object for count in figure.neuron_counts} == {"off"}
 
 
 def test_the_neurons_are_a_list_in_a_link():

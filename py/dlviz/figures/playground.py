@@ -127,8 +127,8 @@ class Playground(Figure):
     def _controls_bar(self):
         self.play_button = pn.widgets.Button.from_param(self.param.play, name="▶ Play",
                                                         color="primary", width=90)
-        self.problem = pn.widgets.RadioButtonGroup(options=list(PROBLEMS), width=220, button_type="light",
-                                                   button_style="outline")
+        self.problem = pn.widgets.RadioButtonGroup(options=list(PROBLEMS), width=220, color="light",
+                                                   variant="outline")
         self.problem.param.watch(self._problem_chosen, "value")
         return pn.FlexBox(
             pn.Column(self.problem, pn.widgets.Select.from_param(self.param.dataset, name="Data set", width=220),
@@ -165,14 +165,14 @@ class Playground(Figure):
         """A row per hidden layer: its name, − and + buttons, and its count; off for layers not in use."""
         self.neuron_buttons, self.neuron_counts, rows = [], [], []
         for layer in range(MAX_LAYERS):
-            less = pn.widgets.Button(label="−", width=40, description=f"One neuron fewer in layer {layer + 1}")
-            more = pn.widgets.Button(label="+", width=40, description=f"One neuron more in layer {layer + 1}")
+            less = pn.widgets.Button(label="−", width=36, margin=(5, 2), description=f"One neuron fewer in layer {layer + 1}")
+            more = pn.widgets.Button(label="+", width=36, margin=(5, 2), description=f"One neuron more in layer {layer + 1}")
             less.on_click(lambda _, layer=layer: self._add_neurons(layer, -1))
             more.on_click(lambda _, layer=layer: self._add_neurons(layer, 1))
-            count = pn.pane.HTML("", width=70, margin=(12, 5, 0, 5))
+            count = pn.pane.HTML("", width=56, margin=(12, 2, 0, 2), styles={"text-align": "center"})
             self.neuron_buttons.append((less, more))
             self.neuron_counts.append(count)
-            rows.append(pn.Row(pn.pane.HTML(f"Layer {layer + 1}", width=60, margin=(12, 10, 0, 10)),
+            rows.append(pn.Row(pn.pane.HTML(f"Layer {layer + 1}", width=55, margin=(12, 5, 0, 10)),
                                less, count, more, margin=0))
         self._show_neuron_counts()
         return rows
@@ -190,7 +190,7 @@ class Playground(Figure):
             size = self.neurons[layer]
             less.disabled = not used or size <= 1
             more.disabled = not used or size >= MAX_NEURONS
-            count.object = f"{size} neuron{'s' if size > 1 else ''}" if used else "not used"
+            count.object = f"<b>{size}</b>" if used else "off"
 
     def _problem_chosen(self, event):
         """The classification or regression switch: the first data set of the other kind."""
