@@ -22,6 +22,7 @@ from dlviz.figures.playground import DATA_SEED, DATA_SIZE, SPLIT_SEED, Playgroun
 SEEDS = range(5)
 EPOCHS = 100
 DEFAULTS = Playground.param  # the playground's own settings, so the two cannot drift apart
+HIDDEN_SIZES = DEFAULTS.neurons.default[:DEFAULTS.hidden_layers.default]  # as the playground builds its network
 
 
 def _split(dataset):
@@ -31,7 +32,7 @@ def _split(dataset):
 
 def _core_accuracy(data, seed):
     train_x, train_t, test_x, test_t = data
-    run = TrainingRun(train_x, train_t, [DEFAULTS.neurons.default] * DEFAULTS.hidden_layers.default,
+    run = TrainingRun(train_x, train_t, HIDDEN_SIZES,
                       test_inputs=test_x, test_targets=test_t, activation=DEFAULTS.activation.default,
                       learning_rate=DEFAULTS.learning_rate.default, batch_size=DEFAULTS.batch_size.default,
                       seed=seed, record_every=EPOCHS * 1000)
@@ -43,7 +44,7 @@ def _core_accuracy(data, seed):
 def _peer_accuracy(data, seed):
     train_x, train_t, test_x, test_t = data
     peer = MLPClassifier(
-        hidden_layer_sizes=(DEFAULTS.neurons.default,) * DEFAULTS.hidden_layers.default,
+        hidden_layer_sizes=tuple(HIDDEN_SIZES),
         activation=DEFAULTS.activation.default, solver="sgd", learning_rate_init=DEFAULTS.learning_rate.default,
         momentum=0.0, nesterovs_momentum=False, batch_size=DEFAULTS.batch_size.default, alpha=0.0,
         max_iter=EPOCHS, tol=0.0, n_iter_no_change=EPOCHS + 1, random_state=seed,
@@ -56,7 +57,7 @@ def _peer_accuracy(data, seed):
 
 
 def test_the_peer_is_set_up_as_the_playground_trains():
-    assert (DEFAULTS.hidden_layers.default, DEFAULTS.neurons.default, DEFAULTS.activation.default) == (2, 8, "tanh")
+    assert (HIDDEN_SIZES, DEFAULTS.activation.default) == ([8, 8], "tanh")
     assert (DEFAULTS.batch_size.default, DEFAULTS.learning_rate.default) == (10, 0.1)
     assert DEFAULTS.regularisation.default == "none" and DEFAULTS.features.default == ["x", "y"]
     assert len(_split("rings")[0]) * EPOCHS // DEFAULTS.batch_size.default == 2000  # steps
