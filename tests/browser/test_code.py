@@ -25,7 +25,7 @@ CHANGEABLE = [
      ("p - learning_rate * g", "p - 0.5 * learning_rate * g")),
     ("5-playground", "playground", "", ("np.tanh(z)", "np.tanh(3 * z)")),
     ("1-what-is-deep-learning", "perceptron", "?perceptron.steps=6",
-     ("bias + learning_rate * mistake", "bias")),
+     ("weights + learning_rate * mistake * point", "weights - learning_rate * mistake * point")),
     ("6-ethics", "feedback_loop", "?feedback_loop.random_fraction=0.2",
      ("(1 - random_fraction) * hotspot", "(1 - random_fraction) * np.array([0.5, 0.5])")),
 ]
