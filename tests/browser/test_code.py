@@ -172,3 +172,25 @@ def test_a_link_carries_the_learners_code(chromium, site_url):
         assert state.read_code(figure, browser.page.evaluate("location.search")) == edited
     finally:
         browser.close()
+
+
+def test_the_editor_works_from_the_keyboard(chromium, site_url):
+    slug, figure = "6-ethics", "feedback_loop"
+    browser = Visit(chromium, site_url)
+    try:
+        page = browser.open(f"{slug}.html", live=True)
+        panel = page.locator(f'details[data-code="{figure}"]')
+        panel.locator("summary").focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "code-edit"
+        page.keyboard.press("Enter")
+        panel.locator(".CodeMirror").wait_for()
+        focused_in_editor = "() => document.activeElement.closest('.CodeMirror') !== null"
+        page.wait_for_function(focused_in_editor)
+        page.keyboard.press("Tab")  # indents: the focus stays
+        assert page.evaluate(focused_in_editor)
+        page.keyboard.press("Escape")  # leaves, to Run
+        assert page.evaluate("document.activeElement.className") == "code-run"
+    finally:
+        browser.close()
