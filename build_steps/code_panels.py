@@ -63,7 +63,7 @@ def editor_controls(function, source):
         '<div class="code-controls">'
         f'<p class="code-hint">Change <code>{function}</code> and run it: the figure uses your version. '
         f"A run is stopped after {TIME_LIMIT:g} seconds; an edit up to {MAX_STATE_CHARS:,} characters long "
-        "is kept in the page's address, to share. In the editor, Tab indents; press Esc, then Tab, to leave it.</p>"
+        "is kept in the page's address, to share. In the editor, Tab indents and Esc leaves it.</p>"
         '<div class="code-buttons">'
         '<button type="button" class="code-edit">Change it</button>'
         '<button type="button" class="code-run" hidden disabled>Run (Ctrl+Enter)</button>'

@@ -134,7 +134,8 @@ def figure_cells(lesson, name, caption):
 
 def source_cells(figure_class):
     """The core functions the figure calls, as the page's "See the Python" shows them: a line saying
-    where they come from, then one code cell each (running one defines a copy to try out)."""
+    where they come from, then one code cell each, after an import of its module's names (running one
+    defines a copy to try out)."""
     sources = function_sources(figure_class)
     if not sources:
         return []
@@ -144,4 +145,5 @@ def source_cells(figure_class):
         f"The numpy behind the next figure: {where}. Running a cell defines a copy of the function "
         "here, to read, call and change; the figure keeps using the course's own."
     )
-    return [intro, *(new_code_cell(source.rstrip("\n")) for _, source in sources)]
+    return [intro, *(new_code_cell(f"from {name.rpartition('.')[0]} import *  # the names it uses\n\n{source.rstrip()}")
+                     for name, source in sources)]

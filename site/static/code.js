@@ -92,18 +92,10 @@
           extraKeys: {
             "Ctrl-Enter": () => run(source()),
             "Cmd-Enter": () => run(source()),
-            Tab: (cm) => (cm.state.leaving ? window.CodeMirror.Pass : cm.execCommand("indentMore")),
-            "Shift-Tab": (cm) => (cm.state.leaving ? window.CodeMirror.Pass : cm.execCommand("indentLess")),
-            Esc: (cm) => {
-              cm.state.leaving = true; // the next Tab leaves the editor
-            },
+            Tab: (cm) => cm.execCommand("indentMore"),
+            "Shift-Tab": (cm) => cm.execCommand("indentLess"),
+            Esc: () => $(".code-run").focus(), // Tab indents, so Esc is the way out, to Run
           },
-        });
-        editor.on("keydown", (cm, event) => {
-          if (event.key !== "Escape" && event.key !== "Tab" && event.key !== "Shift") cm.state.leaving = false;
-        });
-        editor.on("blur", (cm) => {
-          cm.state.leaving = false;
         });
         editor.focus();
       } catch (error) {

@@ -25,7 +25,7 @@ CHANGEABLE = [
      ("p - learning_rate * g", "p - 0.5 * learning_rate * g")),
     ("5-playground", "playground", "", ("np.tanh(z)", "np.tanh(3 * z)")),
     ("1-what-is-deep-learning", "perceptron", "?perceptron.steps=6",
-     ("bias + learning_rate * mistake", "bias")),
+     ("weights + learning_rate * mistake * point", "weights - learning_rate * mistake * point")),
     ("6-ethics", "feedback_loop", "?feedback_loop.random_fraction=0.2",
      ("(1 - random_fraction) * hotspot", "(1 - random_fraction) * np.array([0.5, 0.5])")),
 ]
@@ -170,5 +170,27 @@ def test_a_link_carries_the_learners_code(chromium, site_url):
         wait_for_readout(browser, figure, expected)
         assert panel.panel.locator(".CodeMirror").evaluate("(e) => e.CodeMirror.getValue()") == edited
         assert state.read_code(figure, browser.page.evaluate("location.search")) == edited
+    finally:
+        browser.close()
+
+
+def test_the_editor_works_from_the_keyboard(chromium, site_url):
+    slug, figure = "6-ethics", "feedback_loop"
+    browser = Visit(chromium, site_url)
+    try:
+        page = browser.open(f"{slug}.html", live=True)
+        panel = page.locator(f'details[data-code="{figure}"]')
+        panel.locator("summary").focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "code-edit"
+        page.keyboard.press("Enter")
+        panel.locator(".CodeMirror").wait_for()
+        focused_in_editor = "() => document.activeElement.closest('.CodeMirror') !== null"
+        page.wait_for_function(focused_in_editor)
+        page.keyboard.press("Tab")  # indents: the focus stays
+        assert page.evaluate(focused_in_editor)
+        page.keyboard.press("Escape")  # leaves, to Run
+        assert page.evaluate("document.activeElement.className") == "code-run"
     finally:
         browser.close()

@@ -52,8 +52,11 @@ def test_each_figure_comes_after_the_core_functions_it_calls_as_code_cells(built
         code = [cell.source for cell in notebook(built_site, lesson).cells if cell.cell_type == "code"]
         for name, figure_class in figure_classes(lesson).items():
             place = next(index for index, source in enumerate(code) if f"{name} = {figure_class.__name__}()" in source)
-            sources = [inspect.getsource(core_function(function)).rstrip("\n") for function in figure_class.core_functions]
-            assert code[place - len(sources):place] == sources, f"{lesson.slug}: {name}"
+            sources = [inspect.getsource(core_function(function)).rstrip() for function in figure_class.core_functions]
+            cells = code[place - len(sources):place]
+            assert all(cell.endswith(f"import *  # the names it uses\n\n{source}") for cell, source in zip(cells, sources)), \
+                f"{lesson.slug}: {name}"
+            assert len(cells) == len(sources)
 
 
 def test_the_first_cell_says_what_live_figures_need(built_site):

@@ -22,13 +22,13 @@ def _sigmoid(z):
     return np.exp(-np.logaddexp(0.0, -z))
 
 
-def tanh(z):
+def _tanh(z):
     """The hyperbolic tangent (e^z - e^-z) / (e^z + e^-z): from -1 to 1, 0 at z = 0."""
     return np.tanh(z)
 
 
 RELU = Activation("relu", lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(float))
-TANH = Activation("tanh", tanh, lambda z: 1 - np.tanh(z) ** 2)
+TANH = Activation("tanh", _tanh, lambda z: 1 - np.tanh(z) ** 2)
 SIGMOID = Activation("sigmoid", _sigmoid, lambda z: _sigmoid(z) * (1 - _sigmoid(z)))
 LINEAR = Activation("linear", lambda z: z, np.ones_like)
 

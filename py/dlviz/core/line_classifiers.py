@@ -71,12 +71,12 @@ def train_perceptron(points, labels, steps, learning_rate=1.0, seed=0):
     biases = np.zeros(steps + 1)
     w, b = weights[0].copy(), 0.0
     for step, row in enumerate(order, start=1):
-        w, b = perceptron_step(w, b, points[row], labels[row], learning_rate)
+        w, b = _perceptron_step(w, b, points[row], labels[row], learning_rate)
         weights[step], biases[step] = w, b
     return PerceptronHistory(weights, biases, order)
 
 
-def perceptron_step(weights, bias, point, label, learning_rate):
+def _perceptron_step(weights, bias, point, label, learning_rate):
     """The perceptron rule for one point: return the new (weights, bias). The mistake,
     label - prediction, is 0 when the line labels the point right, else -1 or +1."""
     mistake = label - float(point @ weights + bias > 0)

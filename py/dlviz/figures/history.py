@@ -217,7 +217,7 @@ class PerceptronLearning(Figure):
     """A perceptron learning a line point by point, on two blobs or on XOR."""
 
     core_functions = (
-        "dlviz.core.line_classifiers.perceptron_step",
+        "dlviz.core.line_classifiers._perceptron_step",
         "dlviz.core.line_classifiers.train_perceptron",
         "dlviz.core.line_classifiers.line_predict",
     )

@@ -58,7 +58,7 @@ class Playground(Figure):
     """Train a small network on a 2-D data set and watch every neuron learn."""
 
     core_functions = (
-        "dlviz.core.activations.tanh",
+        "dlviz.core.activations._tanh",
         "dlviz.core.network.forward_pass",
         "dlviz.core.network.backward_pass",
         "dlviz.core.training.train_step",
