@@ -44,7 +44,11 @@ def class_colours(labels):
 
 
 def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
-    """A Bokeh plot in the course's style: stretches to its column, no logo."""
+    """A Bokeh plot in the course's style: stretches to its column, no logo.
+
+    No drag or wheel tool is active: a swipe or a wheel over the plot scrolls the
+    page (Bokeh then leaves the browser's touch-action alone). Pan and zoom are
+    opt-in from the toolbar."""
     plot = bokeh_figure(
         title=title,
         x_axis_label=x_label,
@@ -53,6 +57,8 @@ def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
         sizing_mode="stretch_width",
         tools="pan,wheel_zoom,reset,save",
         toolbar_location="right",
+        active_drag=None,
+        active_scroll=None,
         **options,
     )
     plot.toolbar.logo = None
