@@ -100,3 +100,96 @@ def test_the_wheel_over_a_plot_scrolls_the_page(visit):
     page.mouse.wheel(0, 400)
     page.wait_for_function(f"scrollY >= {before + 300}", timeout=5000)
     assert page.evaluate(PLOTS)[0]["ranges"] == plot["ranges"]
+
+
+# Text that overflows a 360 px screen: every element with text of its own, in the page
+# and in the figures' open shadow roots, that reaches past the screen's edges or is
+# cut off by its own box; and every word of a table cell that is split across lines.
+OVERFLOWS = """() => {
+  const width = document.documentElement.clientWidth, found = [];
+  const name = (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.textContent.trim().slice(0, 40)}"`;
+  const look = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) look(element.shadowRoot);
+      const box = element.getBoundingClientRect();
+      const text = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (!text || box.width === 0 || box.height === 0 || element.closest('.skip-link, .visually-hidden')) continue;
+      if (box.right > width + 1 || box.left < -1) found.push(`${name(element)} spans ${Math.round(box.left)}..${Math.round(box.right)}px`);
+      const style = getComputedStyle(element);
+      if (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1)
+        found.push(`${name(element)} is cut: ${element.scrollWidth}px in ${element.clientWidth}px`);
+    }
+  };
+  look(document);
+  for (const cell of document.querySelectorAll('td, th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) found.push(`"${word[0]}" is broken across lines in a table`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("page_name", ["index.html", *LESSON_PAGES])
+def test_nothing_overflows_a_360px_phone(chromium, site_url, page_name):
+    browser = phone(chromium, site_url, PHONES["360x740"])
+    try:
+        page = browser.open(page_name, live=page_name != "index.html")
+        for details in page.locator("main details").all():  # hidden text is text too
+            details.evaluate("(e) => { e.open = true; }")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert page.evaluate(OVERFLOWS) == []
+    finally:
+        browser.close()
+
+
+# Text drawn in the plots that is cut off or collides: for every Bokeh plot on the page,
+# the box of each label of its text glyphs and of each text annotation (title, label) as
+# Bokeh laid it out, on the plot's canvas; each must lie inside the canvas and clear of
+# every other. (Rotated text and empty labels are left out.)
+LABEL_CLASHES = """() => {
+  const found = [];
+  for (const plot of Bokeh.index.query((view) => view.model.constructor.__name__ === 'Figure')) {
+    const canvas = plot.el.getBoundingClientRect();
+    if (canvas.width === 0) continue;
+    const boxes = [];
+    const views = plot.renderer_views instanceof Map ? [...plot.renderer_views.values()] : [...plot.renderer_views];
+    for (const view of views) {
+      if (!view.model.visible) continue;
+      const glyph = view.glyph;
+      if (glyph && glyph.model.constructor.__name__ === 'Text' && glyph.labels) {
+        for (let i = 0; i < glyph.labels.length; i++) {
+          const text = glyph.text.get(i);
+          if (text == null || `${text}`.trim() === '' || glyph.angle.get(i) !== 0) continue;
+          const anchor = glyph.anchor_.get(i);
+          const left = glyph.sx[i] + glyph.x_offset.get(i) - anchor.x * glyph.swidth[i];
+          const top = glyph.sy[i] + glyph.y_offset.get(i) - anchor.y * glyph.sheight[i];
+          if (!isFinite(left + top)) continue;
+          boxes.push({text: `${text}`, left, top, right: left + glyph.swidth[i], bottom: top + glyph.sheight[i]});
+        }
+      } else if (view._rect && view.model.text && (view.model.angle ?? 0) === 0) {
+        const {sx, sy, anchor, width, height} = view._rect;
+        const left = sx - anchor.x * width, top = sy - anchor.y * height;
+        boxes.push({text: view.model.text, left, top, right: left + width, bottom: top + height});
+      }
+    }
+    const title = plot.model.title ? plot.model.title.text : '';
+    for (const box of boxes) {
+      if (box.left < -1 || box.top < -1 || box.right > canvas.width + 1 || box.bottom > canvas.height + 1)
+        found.push(`${title}: "${box.text}" is cut off (${Math.round(box.left)}..${Math.round(box.right)} in ${Math.round(canvas.width)}px)`);
+    }
+    for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
+      const [p, q] = [boxes[a], boxes[b]];
+      if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+        found.push(`${title}: "${p.text}" runs into "${q.text}"`);
+    }
+  }
+  return found;
+}"""
