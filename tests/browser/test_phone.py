@@ -153,9 +153,10 @@ def test_nothing_overflows_a_360px_phone(chromium, site_url, page_name):
 # Text drawn in the plots that is cut off or collides: for every Bokeh plot on the page,
 # the box of each label of its text glyphs and of each text annotation (title, label) as
 # Bokeh laid it out, on the plot's canvas; each must lie inside the canvas and clear of
-# every other. (Rotated text and empty labels are left out.)
+# every other. (Rotated text and empty labels are left out.) Bokeh's own text boxes
+# (core/graphics TextBox) measure the label sets.
 LABEL_CLASHES = """() => {
-  const found = [];
+  const found = [], {TextBox} = Bokeh.require('core/graphics');
   for (const plot of Bokeh.index.query((view) => view.model.constructor.__name__ === 'Figure')) {
     const canvas = plot.el.getBoundingClientRect();
     if (canvas.width === 0) continue;
@@ -173,6 +174,16 @@ LABEL_CLASHES = """() => {
           const top = glyph.sy[i] + glyph.y_offset.get(i) - anchor.y * glyph.sheight[i];
           if (!isFinite(left + top)) continue;
           boxes.push({text: `${text}`, left, top, right: left + glyph.swidth[i], bottom: top + glyph.sheight[i]});
+        }
+      } else if (view.model.constructor.__name__ === 'LabelSet' && view.sx) {
+        for (let i = 0; i < view.text.length; i++) {  // laid out as LabelSetView._paint_text lays it out
+          const text = view.text.get(i);
+          if (text == null || `${text}`.trim() === '' || view.angle.get(i) !== 0) continue;
+          const box = new TextBox({text: `${text}`});
+          box.position = {sx: view.sx[i] + view.x_offset.get(i), sy: view.sy[i] - view.y_offset.get(i)};
+          box.visuals = view.visuals.text.values(i);
+          const {left, top, right, bottom} = box.bbox();
+          boxes.push({text: `${text}`, left, top, right, bottom});
         }
       } else if (view._rect && view.model.text && (view.model.angle ?? 0) === 0) {
         const {sx, sy, anchor, width, height} = view._rect;
@@ -193,3 +204,32 @@ LABEL_CLASHES = """() => {
   }
   return found;
 }"""
+
+
+LABELS_NOT_YET_LAID_OUT_FOR_PHONES = {  # issue #14: still to redesign for a 360 px screen
+    "4-how-networks-learn.html": "the backprop diagram's numbers run into each other from stage 5 on",
+    "6-ethics.html": "the compute chart's labels (Llama 3.1 cut off, GPT-3 into PaLM)",
+}
+
+
+@pytest.mark.parametrize("page_name", [
+    pytest.param(name, marks=pytest.mark.xfail(reason=LABELS_NOT_YET_LAID_OUT_FOR_PHONES[name], strict=True))
+    if name in LABELS_NOT_YET_LAID_OUT_FOR_PHONES else name
+    for name in LESSON_PAGES
+])
+def test_no_plot_label_is_cut_off_or_runs_into_another_on_a_360px_phone(chromium, site_url, page_name):
+    browser = phone(chromium, site_url, PHONES["360x740"])
+    try:
+        page = browser.open(page_name, live=True)
+        assert page.evaluate(LABEL_CLASHES) == []
+        if page_name.startswith("4-"):  # the backprop diagram, at each of its stages
+            figure = page.locator("#figure-backpropagation")
+            for stage in range(2, 13):
+                changes = page.evaluate("window.course.changes")
+                before = browser.readout("backpropagation")
+                figure.locator("button", has_text="Next").first.click()
+                browser.wait_for_readout_change("backpropagation", before, changes)
+                page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+                assert page.evaluate(LABEL_CLASHES) == [], f"at stage {stage}"
+    finally:
+        browser.close()
