@@ -8,7 +8,7 @@ import panel as pn
 import param
 from bokeh.events import Pan, PanEnd, PanStart, Tap
 from bokeh.models import (
-    Arrow, ColorBar, ColumnDataSource, LabelSet, LogColorMapper, NormalHead, Range1d, Span,
+    Arrow, ColorBar, ColumnDataSource, LabelSet, LogColorMapper, NormalHead, Range1d,
 )
 from bokeh.palettes import Greys256
 
@@ -375,9 +375,9 @@ class Momentum(Figure):
                    legend_label="plain descent")
         chart.line("step", "height", source=self.momentum_heights, color=BLUE, line_width=2,
                    legend_label="momentum")
+        chart.line([0, VALLEY_SHOWN], [VALLEY_FLOOR] * 2, line_color="black", line_dash="dashed",
+                   legend_label=f"floor ({VALLEY_FLOOR})")  # in the legend as the dashed line it is
         compact_legend(chart, "top_right")
-        chart.add_layout(Span(location=VALLEY_FLOOR, dimension="width", line_color="black",
-                              line_dash="dashed"))
 
         self.beta_slider = pn.widgets.FloatSlider.from_param(self.param.beta, name="Momentum β")
         self.rate_slider = pn.widgets.FloatSlider.from_param(
