@@ -184,7 +184,7 @@ def page_weights(out):
     """(page, bytes) for each page: the HTML plus every file it or its worker loads."""
     out = Path(out)
     shared = [out / script for script in runtime_scripts()]
-    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "doing.css", "print.css", "worker.js", "python.zip"]
+    own = HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS + LEARNER_SCRIPTS + FIGURE_SCRIPTS + ["course.css", "doing.css", "print.css", "phone.css", "worker.js", "python.zip"]
     shared += [out / "static" / name for name in own]
     shared += list((out / "static" / "pyodide").glob("*.whl"))
     shared += [out / "static" / "pyodide" / name for name in PYODIDE_RUNTIME]

@@ -85,3 +85,67 @@ def test_the_playground_plays_pauses_and_resets(live_page):
     assert settle(browser, figure) == at_start
     assert "steps" not in live_values(slug, figure, browser)
     assert browser.errors == []
+
+
+# A plot's frame on the screen and its axes' ranges, found by its title.
+FRAME = """(title) => {
+  const view = [...Bokeh.index.query((v) => v.model.constructor.__name__ === 'Figure' && v.model.title && v.model.title.text === title)][0];
+  const box = view.el.getBoundingClientRect(), frame = view.frame.bbox;
+  return {left: box.left + frame.left, top: box.top + frame.top, width: frame.width, height: frame.height,
+          x: [view.model.x_range.start, view.model.x_range.end], y: [view.model.y_range.start, view.model.y_range.end],
+          sources: view.model.renderers.map((r) => r.data_source && r.data_source.data ? Object.fromEntries(
+            [...(r.data_source.data instanceof Map ? r.data_source.data : Object.entries(r.data_source.data))].map(([k, v]) => [k, [...v]])) : null)};
+}"""
+
+
+def on_screen(frame, x, y):
+    """Where the data point (x, y) is on the screen, in a plot's `frame`."""
+    (x0, x1), (y0, y1) = frame["x"], frame["y"]
+    return frame["left"] + (x - x0) / (x1 - x0) * frame["width"], frame["top"] + (y1 - y) / (y1 - y0) * frame["height"]
+
+
+def drag(page, start, end):
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=12)
+    page.mouse.up()
+
+
+def test_dragging_the_landscape_dot_moves_it_and_the_line_and_reads_out_the_loss_there(live_page):
+    slug, figure = "4-how-networks-learn", "loss_landscape"
+    browser = live_page(slug)
+    page = browser.page
+    title = "The landscape from above\n(drag or click the dot)"
+    page.locator(f"#figure-{figure} .bk-Canvas").nth(2).scroll_into_view_if_needed()
+    frame = page.evaluate(FRAME, title)
+    drag(page, on_screen(frame, -1.0, 6.0), on_screen(frame, 3.0, 2.0))
+    shown = settle(browser, figure)
+    values = live_values(slug, figure, browser)
+    assert values["slope"] == pytest.approx(3.0, abs=0.1) and values["intercept"] == pytest.approx(2.0, abs=0.1)
+    assert shown == expected(slug, figure, browser), "the read-out is the core's loss at the new point"
+    after = page.evaluate(FRAME, title)
+    assert (after["x"], after["y"]) == (frame["x"], frame["y"]), "a drag moves the dot, never the axes"
+    dot = next(data for data in after["sources"] if data and "intercept" in data)
+    assert (dot["slope"], dot["intercept"]) == ([values["slope"]], [values["intercept"]])
+    line = next(data for data in page.evaluate(FRAME, "The data and the line")["sources"] if data and "x" in data and len(data["x"]) == 2)
+    assert line["y"] == pytest.approx([values["slope"] * x + values["intercept"] for x in line["x"]])
+    assert browser.errors == []
+
+
+def test_dragging_the_3d_view_turns_it(live_page):
+    slug, figure = "3-neural-networks", "rings_in_3d"
+    browser = live_page(slug)
+    page = browser.page
+    title = "Hidden layer H1, H2, H3: three numbers per point"
+    page.locator(f"#figure-{figure} .bk-Canvas").first.scroll_into_view_if_needed()
+    before = page.evaluate(FRAME, title)
+    centre = (before["left"] + before["width"] / 2, before["top"] + before["height"] / 2)
+    drag(page, centre, (centre[0] + 100, centre[1]))
+    shown = settle(browser, figure)
+    values = live_values(slug, figure, browser)
+    assert values.get("azimuth") == 150 and "elevation" not in values, "100 px to the right turns the view 50 degrees"
+    assert shown == expected(slug, figure, browser)
+    after = page.evaluate(FRAME, title)
+    assert (after["x"], after["y"]) == (before["x"], before["y"])
+    assert after["sources"] != before["sources"], "the points moved on the screen"
+    assert browser.errors == []

@@ -368,9 +368,9 @@ CLAIMS = [
                "so through ten of them about a millionth of it arrives", vanishing_claims),
     (LESSON_1, "AlexNet's 2012 drop is the biggest, and from 2015 the winners make fewer mistakes than the human",
      imagenet_claims),
-    (LESSON_2, "the red curve is nearer them overall, and beyond the dots the orange one is wildly off",
+    (LESSON_2, "the vermilion curve is nearer them overall, and beyond the dots the orange one is wildly off",
      new_points_claims),
-    (LESSON_2, "its error there is billions of times the red curve's", billions_claim),
+    (LESSON_2, "its error there is billions of times the vermilion curve's", billions_claim),
     (LESSON_2, "a higher degree always lowers the training error, but past degree 2 or 3 the held-out errors climb, "
                "and beyond the dots they explode", polynomial_fit_claims),
     (LESSON_2, "Vancouver's accuracy falls from 1.00 to 0.66; training on both cities holds it above 0.9",

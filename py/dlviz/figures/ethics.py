@@ -117,7 +117,7 @@ class UnequalErrors(Figure):
         super().__init__(**params)
         self.data = {group: calibrated_group(GROUP_SIZE, GROUP_MEAN_RISK[group], GROUP_SEEDS[group])
                      for group in GROUPS}
-        scores = new_plot("Scores: group A above the axis, group B below", "risk score",
+        scores = new_plot("Scores: group A above the axis,\ngroup B below", "risk score",
                           "people (B counted downwards)", y_range=(-140, 140))
         for group, sign in zip(GROUPS, (1, -1)):
             edges, negatives, positives = score_histogram(*self.data[group], bins=20)
@@ -208,7 +208,7 @@ class Membership(Figure):
 
         self.fit_source = ColumnDataSource({"x": [], "y": []})
         self.guessed = ColumnDataSource({"x": [], "y": []})
-        fit = new_plot("One model: rings mark the points the guess calls \"in training\"", "x", "y",
+        fit = new_plot("One model: rings mark the points\nthe guess calls \"in training\"", "x", "y",
                        y_range=(-4, 14))
         fit.scatter(self.x[0], self.y[0], size=9, alpha=0.7, color=BLUE, legend_label="training points")
         fit.scatter(self.x[1], self.y[1], size=9, marker="triangle", alpha=0.8, color=ORANGE,

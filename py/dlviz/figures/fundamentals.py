@@ -4,7 +4,7 @@ data that moves (a distribution shift)."""
 import numpy as np
 import panel as pn
 import param
-from bokeh.events import Tap
+from bokeh.events import Pan, PanEnd, PanStart, Tap
 from bokeh.models import ColumnDataSource, LinearColorMapper, Span
 
 from dlviz.core.datasets import noisy_quadratic, quadratic_at
@@ -26,7 +26,7 @@ SEED = 19750
 HELD_OUT_SEED = 2024
 NEW_POINT_SEED = 7
 MAX_DEGREE = 16
-GOOD, BETTER = 2, 16  # the seed's two curves: red (degree 2) and orange (degree 16)
+GOOD, BETTER = 2, 16  # the seed's two curves: vermilion (degree 2) and orange (degree 16)
 CURVE_COLOURS = {GOOD: VERMILION, BETTER: ORANGE}
 
 
@@ -101,11 +101,13 @@ class TwoFits(Figure):
 
 NEW_POINT_LIMIT = 40
 VIEW_X = (-4.2, 4.2)
+GRAB_DISTANCE = 0.3  # a drag starting this near a new point (in x) moves that point
 
 
 class NewPoints(Figure):
     """Both curves over the data; the learner adds new points (between the dots or
-    beyond them) drawn the way the data was, and sees which curve predicts them better."""
+    beyond them) drawn the way the data was, and sees which curve predicts them better.
+    A drag moves a new point along x (its y is drawn the way the data's was)."""
 
     core_functions = (
         "dlviz.core.generalisation.beyond_the_data",
@@ -124,7 +126,7 @@ class NewPoints(Figure):
         self.next_beyond = np.concatenate([beyond[::2], beyond[1::2]])  # left and right, nearest first
         self.fits = {degree: fit_polynomial(self.x, self.y, degree) for degree in CURVE_COLOURS}
 
-        plot = data_plot("Click to add a point", self.x, self.y, VIEW_X, (-4, 22))
+        plot = data_plot("Click to add a point, drag one to move it", self.x, self.y, VIEW_X, (-4, 22))
         curve_x = np.linspace(*VIEW_X, 400)
         for degree, colour in CURVE_COLOURS.items():
             plot.line(curve_x, evaluate_polynomial(self.fits[degree], curve_x), color=colour, line_width=3,
@@ -135,6 +137,10 @@ class NewPoints(Figure):
         for edge in (self.x.min(), self.x.max()):
             plot.add_layout(Span(location=edge, dimension="height", line_color=GREY, line_dash="dotted"))
         plot.on_event(Tap, self._tapped)
+        self._dragged = None  # the index in new_x of the point being dragged
+        plot.on_event(PanStart, self._grab)
+        plot.on_event(Pan, self._drag)
+        plot.on_event(PanEnd, self._drop)
 
         self.add_between = pn.widgets.Button(label="Add a point between the dots", color="primary")
         self.add_beyond = pn.widgets.Button(label="Add a point beyond them", color="primary")
@@ -154,6 +160,20 @@ class NewPoints(Figure):
     def _tapped(self, event):
         if VIEW_X[0] <= event.x <= VIEW_X[1]:
             self._add(event.x)
+
+    def _grab(self, event):
+        distances = [abs(float(x) - event.x) for x in self.new_x]
+        if distances and min(distances) <= GRAB_DISTANCE:
+            self._dragged = int(np.argmin(distances))
+
+    def _drag(self, event):
+        if self._dragged is not None and VIEW_X[0] <= event.x <= VIEW_X[1]:
+            moved = list(self.new_x)
+            moved[self._dragged] = on_step(event.x, self.param.new_x)
+            self.new_x = moved
+
+    def _drop(self, event):
+        self._dragged = None
 
     def _add(self, x):
         if len(self.new_x) < NEW_POINT_LIMIT:

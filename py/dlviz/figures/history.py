@@ -14,7 +14,7 @@ from dlviz.core.vanishing import first_layer_gradient_norms, layer_gradient_norm
 
 from .figure import Figure
 from .parts import (
-    BLUE, GREEN, GREY, ORANGE, REGION_COLOURS, SKY, VERMILION, bare, class_colours, new_plot, readout, row, still,
+    BLUE, GREEN, GREY, ORANGE, REGION_COLOURS, SKY, VERMILION, VERMILION_TEXT, bare, class_colours, new_plot, readout, row, still,
 )
 
 
@@ -84,39 +84,42 @@ MILESTONES = [
     (2022, "ChatGPT", "ChatGPT, a chatbot built on a Transformer, reaches millions of people"),
 ]
 WINTER = (1991, 2012)
+UNLIT_TEXT = "#767676"  # grey for the milestones still to come: 4.5:1 on white
+AXIS, TIP = 1.0, 1.8  # where the timeline runs across its plot (0 to 10), and where each stem ends
 
 
 class Timeline(Figure):
-    """The milestones from 1958 to 2022 on one axis; those up to the chosen year lit."""
+    """The milestones from 1958 to 2022 down one axis, read from the top like a page;
+    those up to the chosen year lit. Each label has a line of its own, so none
+    collides with another on a phone."""
 
     year = param.Integer(default=2022, bounds=(1955, 2024), doc="Show the story up to this year")
 
     def __init__(self, **params):
         super().__init__(**params)
         years = [m[0] for m in MILESTONES]
-        heights = [1.0, -1.0, 1.6, -1.6, 1.0, -1.0, 1.6]
         self.events = ColumnDataSource({
-            "x": years, "y": heights, "zero": [0.0] * len(years), "colour": [VERMILION] * len(years),
-            "label": [f"{m[0]} {m[1]}" for m in MILESTONES], "label_y": [h + np.sign(h) * 0.3 for h in heights],
+            "year": years, "axis": [AXIS] * len(years), "tip": [TIP] * len(years),
+            "colour": [VERMILION] * len(years), "text_colour": [VERMILION_TEXT] * len(years),
+            "label": [f"{m[0]} {m[1]}" for m in MILESTONES],
         })
-        plot = new_plot("Neural networks, 1958 to 2022", "year", "", height=300,
-                        x_range=(1950, 2030), y_range=(-2.4, 2.4))
+        plot = new_plot("Neural networks, 1958 to 2022", "", "year", height=440,
+                        x_range=(0, 10), y_range=(2028, 1952))  # start at the bottom: the years read downwards
         still(plot)
-        plot.yaxis.visible = False
-        plot.ygrid.visible = False
+        plot.xaxis.visible = False
+        plot.xgrid.visible = False
+        plot.add_layout(BoxAnnotation(bottom=WINTER[0], top=WINTER[1], fill_color=SKY, fill_alpha=0.2))
         middle = (WINTER[0] + WINTER[1]) / 2
-        plot.add_layout(BoxAnnotation(left=WINTER[0], right=WINTER[1], fill_color=SKY, fill_alpha=0.2))
-        plot.add_layout(Label(x=middle, y=2.15, text="the long winter:", text_align="center",
-                              text_baseline="middle", text_font_size="12px", text_font_style="italic"))
-        plot.add_layout(Label(x=middle, y=1.85, text="deep networks won't train", text_align="center",
-                              text_baseline="middle", text_font_size="12px", text_font_style="italic"))
-        plot.add_layout(Span(location=0, dimension="width", line_color=GREY, line_width=2))
-        plot.segment("x", "zero", "x", "y", source=self.events, line_color="colour", line_width=2)
-        plot.scatter("x", "y", source=self.events, size=10, color="colour")
-        plot.text("x", "label_y", text="label", source=self.events, text_align="center", text_baseline="middle",
-                  text_font_size="12px", text_color="colour")
-        self.now = Span(location=self.year, dimension="height", line_dash="dashed", line_color="black")
-        plot.add_layout(self.now)
+        for offset, text in ((-2, "the long winter:"), (2, "deep networks won't train")):
+            plot.add_layout(Label(x=TIP, y=middle + offset, x_offset=10, text=text, text_baseline="middle",
+                                  text_font_size="12px", text_font_style="italic"))
+        plot.add_layout(Span(location=AXIS, dimension="height", line_color=GREY, line_width=2))
+        plot.segment("axis", "year", "tip", "year", source=self.events, line_color="colour", line_width=2)
+        plot.scatter("tip", "year", source=self.events, size=10, color="colour")
+        plot.text("tip", "year", text="label", source=self.events, x_offset=10, text_baseline="middle",
+                  text_font_size="13px", text_color="text_colour")
+        self.now = ColumnDataSource({"year": [self.year]})  # a dashed line at the chosen year, left of the labels
+        plot.segment(0, "year", TIP, "year", source=self.now, line_dash="dashed", line_color="black")
         self.slider = pn.widgets.IntSlider.from_param(self.param.year, name="Year")
         self.numbers = readout()
         self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
@@ -125,9 +128,10 @@ class Timeline(Figure):
     @param.depends("year", watch=True)
     def _update(self):
         happened = [m for m in MILESTONES if m[0] <= self.year]
-        self.events.patch({"colour": [(i, VERMILION if m[0] <= self.year else "#bbbbbb")
-                                      for i, m in enumerate(MILESTONES)]})
-        self.now.location = self.year
+        lit = [m[0] <= self.year for m in MILESTONES]
+        self.events.patch({"colour": [(i, VERMILION if on else "#bbbbbb") for i, on in enumerate(lit)],
+                           "text_colour": [(i, VERMILION_TEXT if on else UNLIT_TEXT) for i, on in enumerate(lit)]})
+        self.now.data = {"year": [self.year]}
         if not happened:
             self.numbers.object = f"By <b>{self.year}</b>: no learning machine yet (0 of {len(MILESTONES)} milestones)."
             return
@@ -157,7 +161,8 @@ HUMAN_ERROR = 5.1  # Russakovsky et al. 2015: one trained person, 1,500 test ima
 
 
 class ImageNetErrors(Figure):
-    """The ImageNet winners' top-5 error by year as bars, human error marked."""
+    """The ImageNet winners' top-5 error by year as bars lying down (a year a line: the
+    winners' names fit on a phone), human error marked."""
 
     year = param.Integer(default=2012, bounds=(2010, 2017), doc="Challenge year")
 
@@ -165,22 +170,22 @@ class ImageNetErrors(Figure):
         super().__init__(**params)
         years, names, errors = (list(column) for column in zip(*IMAGENET_WINNERS))
         self.bars = ColumnDataSource({
-            "year": years, "error": errors, "name": names, "colour": [BLUE] * len(years),
-            "label": [f"{e:g}%" for e in errors],
+            "year": years, "error": errors, "colour": [BLUE] * len(years),
+            "label": [f"{name} {error:g}%" for name, error in zip(names, errors)],
         })
-        plot = new_plot("ImageNet winners' top-5 error", "year", "top-5 error (%)", height=320,
-                        y_range=(0, 32), x_range=(2009.4, 2018.7))
+        plot = new_plot("ImageNet winners' top-5 error", "top-5 error (%)", "year", height=340,
+                        x_range=(0, 46), y_range=(2018.5, 2009.4))  # 2010 at the top; room for the labels
         still(plot)
-        plot.vbar(x="year", top="error", width=0.7, source=self.bars, fill_color="colour", line_color=None)
-        plot.text("year", "error", text="name", source=self.bars, text_align="center", text_baseline="bottom",
-                  y_offset=-16, text_font_size="11px")
-        plot.text("year", "error", text="label", source=self.bars, text_align="center", text_baseline="bottom",
-                  y_offset=-2, text_font_size="11px", text_font_style="bold")
-        plot.add_layout(Span(location=HUMAN_ERROR, dimension="width", line_color=VERMILION,
+        plot.hbar(y="year", right="error", height=0.7, source=self.bars, fill_color="colour", line_color=None)
+        plot.text("error", "year", text="label", source=self.bars, x_offset=4, text_baseline="middle",
+                  text_font_size="12px", background_fill_color="white", background_fill_alpha=0.85)
+        plot.add_layout(Span(location=HUMAN_ERROR, dimension="height", line_color=VERMILION,
                              line_dash="dashed", line_width=2))
-        plot.add_layout(Label(x=2017.45, y=HUMAN_ERROR + 0.4, text=f"human ≈ {HUMAN_ERROR}%",
-                              text_color=VERMILION, text_font_size="12px", text_font_style="bold"))
-        plot.xaxis.ticker = years
+        plot.add_layout(Label(x=HUMAN_ERROR, y=2018.1, x_offset=4, text=f"human ≈ {HUMAN_ERROR}%",
+                              text_baseline="middle", text_color=VERMILION_TEXT, text_font_size="12px",
+                              text_font_style="bold"))
+        plot.yaxis.ticker = years
+        plot.ygrid.visible = False
         self.slider = pn.widgets.IntSlider.from_param(self.param.year, name="Year")
         self.numbers = readout()
         self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
@@ -314,7 +319,7 @@ class VanishingGradient(Figure):
         self.layers = ColumnDataSource({"layer": [], "norm": [], "colour": []})
         self.current = ColumnDataSource({"depth": [], "norm": []})
 
-        layers = new_plot("Gradient reaching each layer (output in grey)", "layer (1 = first, nearest the input)",
+        layers = new_plot("Gradient reaching each layer\n(the output layer in grey)", "layer (1 = first, nearest the input)",
                           "size of gradient", y_axis_type="log", y_range=(1e-8, 10))
         layers.vbar(x="layer", top="norm", bottom=1e-8, width=0.7, source=self.layers, fill_color="colour",
                     line_color=None)

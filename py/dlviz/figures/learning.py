@@ -6,9 +6,9 @@ from functools import lru_cache
 import numpy as np
 import panel as pn
 import param
-from bokeh.events import Tap
+from bokeh.events import Pan, PanEnd, PanStart, Tap
 from bokeh.models import (
-    Arrow, ColorBar, ColumnDataSource, LabelSet, LinearColorMapper, LogColorMapper, NormalHead, Range1d, Span,
+    Arrow, ColorBar, ColumnDataSource, LabelSet, LinearColorMapper, LogColorMapper, NormalHead, Range1d,
 )
 from bokeh.palettes import Greys256, Viridis256
 
@@ -26,7 +26,7 @@ from dlviz.state import on_step
 
 from .figure import Figure
 from .parts import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILION, Player, added, bare, compact_legend, controls,
+    BLUE, GREEN, GREY, GREY_TEXT, ORANGE, PURPLE, SKY, VERMILION, VERMILION_TEXT, Player, added, bare, compact_legend, controls,
     diverged_words, factor, new_plot, plain, readout, row, signed,
 )
 
@@ -35,6 +35,7 @@ SLOPES = (-4.0, 8.0)  # the landscape's window, and the sliders' bounds
 INTERCEPTS = (-6.0, 10.0)
 GRID = 60  # grid lines each way for the heatmap and its iso-lines
 LEVELS = 10
+GRAB = 0.06  # a drag that starts this near the landscape's dot (a fraction of its window) moves it
 START = (-3.0, 8.0)  # where every descent on the line's landscape begins
 MAX_STEPS = 100  # steps the descent figure takes at most (its play button stops there)
 SGD_RATE, SGD_STEPS, SGD_FAN = 0.03, 80, 24
@@ -103,7 +104,7 @@ class LossLandscape(Figure):
     )
     changeable = True
 
-    # A click on the landscape places the point to the hundredth; the sliders move in tenths.
+    # A click or drag on the landscape places the point to the hundredth; the sliders move in tenths.
     slope = param.Number(default=-1.0, bounds=SLOPES, step=0.01, doc="Slope of the line")
     intercept = param.Number(default=6.0, bounds=INTERCEPTS, step=0.01, doc="Intercept of the line")
 
@@ -126,10 +127,14 @@ class LossLandscape(Figure):
         fit.scatter(self.x, self.y, size=7, color=BLUE, alpha=0.7)
         fit.line("x", "y", source=self.line, color=VERMILION, line_width=3)
 
-        self.contour = landscape_plot("The landscape from above (click to move)", colour_bar=True)
+        self.contour = landscape_plot("The landscape from above\n(drag or click the dot)", colour_bar=True)
         self.contour.scatter("slope", "intercept", source=self.point, size=13, color=VERMILION,
                              line_color="white", line_width=2)
         self.contour.on_event(Tap, self._clicked)
+        self._dragging = False  # a drag that started on the dot moves it; no pan tool is active, so never the axes
+        self.contour.on_event(PanStart, self._grab)
+        self.contour.on_event(Pan, self._drag)
+        self.contour.on_event(PanEnd, self._drop)
 
         self.slope_slider = pn.widgets.FloatSlider.from_param(self.param.slope, name="Slope", step=0.1)
         self.intercept_slider = pn.widgets.FloatSlider.from_param(
@@ -137,6 +142,18 @@ class LossLandscape(Figure):
         self.numbers = readout()
         self.plots = row(pn.pane.Bokeh(profile), pn.pane.Bokeh(fit), pn.pane.Bokeh(self.contour))
         self._update()
+
+    def _grab(self, event):
+        """A drag starting on the dot (within GRAB of the window's width and height) takes it along."""
+        self._dragging = (abs(event.x - self.slope) <= GRAB * (SLOPES[1] - SLOPES[0])
+                          and abs(event.y - self.intercept) <= GRAB * (INTERCEPTS[1] - INTERCEPTS[0]))
+
+    def _drag(self, event):
+        if self._dragging:
+            self._clicked(event)
+
+    def _drop(self, event):
+        self._dragging = False
 
     def _clicked(self, event):
         """A click on the contour plot moves the point there (within the sliders' bounds)."""
@@ -232,10 +249,8 @@ class GradientDescent(Figure):
         path = self.descent()
         divergence = path.divergence
         self.diverged = divergence is not None and divergence.step <= self.steps
-        if self.diverged and self.steps != divergence.step:
-            self.steps = divergence.step  # the slider stops where the descent did, and this runs again
-            return
-        shown = slice(0, self.steps + 1)
+        last = divergence.step if self.diverged else self.steps  # the plots stop where the descent did
+        shown = slice(0, last + 1)
         here = path.points[shown][-1]
         self.path.data = {"slope": path.points[shown, 0], "intercept": path.points[shown, 1]}
         self.here.data = {"slope": [here[0]], "intercept": [here[1]]}
@@ -245,8 +260,8 @@ class GradientDescent(Figure):
         if self.diverged:
             self.player.stop()
             self.arrow.visible = False
-            self.numbers.object = (
-                f"{rate} {diverged_words(divergence)} Its last point: slope {plain(here[0], 2)}, "
+            self.numbers.object = (  # the slider's steps, and where the descent stopped
+                f"{rate} Steps taken <b>{self.steps}</b>: {diverged_words(divergence)} Its last point: slope {plain(here[0], 2)}, "
                 f"intercept {plain(here[1], 2)}, loss {path.losses[-1]:,.1f}."
             )
             return
@@ -385,9 +400,9 @@ class Momentum(Figure):
                    legend_label="plain descent")
         chart.line("step", "height", source=self.momentum_heights, color=BLUE, line_width=2,
                    legend_label="momentum")
+        chart.line([0, VALLEY_SHOWN], [VALLEY_FLOOR] * 2, line_color="black", line_dash="dashed",
+                   legend_label=f"floor ({VALLEY_FLOOR})")  # in the legend as the dashed line it is
         compact_legend(chart, "top_right")
-        chart.add_layout(Span(location=VALLEY_FLOOR, dimension="width", line_color="black",
-                              line_dash="dashed"))
 
         self.beta_slider = pn.widgets.FloatSlider.from_param(self.param.beta, name="Momentum β")
         self.rate_slider = pn.widgets.FloatSlider.from_param(
@@ -634,17 +649,17 @@ class Backpropagation(Figure):
         stack("x2", [(0, f"x₂ = {signed(x[1], 2)}", "black")], -1)
         for k, node in enumerate(("h1", "h2")):
             i = "₁₂"[k]
-            lines = [(0, f"b{i} = {signed(TINY_NETWORK.biases[0][k], 2)}", GREY),
+            lines = [(0, f"b{i} = {signed(TINY_NETWORK.biases[0][k], 2)}", GREY_TEXT),
                      (1, f"z{i} = {signed(z_hidden[k])}", "black"),
                      (2, f"h{i} = σ(z{i}) = {signed(h[k])}", "black"),
-                     (9, f"∂L/∂h{i} = {signed(t.der_outputs[0][k], 4)}", VERMILION),
-                     (10, f"∂L/∂z{i} = ∂L/∂b{i} = {signed(t.der_pre_activations[0][k], 4)}", VERMILION)]
+                     (9, f"∂L/∂h{i} = {signed(t.der_outputs[0][k], 4)}", VERMILION_TEXT),
+                     (10, f"∂L/∂z{i} = ∂L/∂b{i} = {signed(t.der_pre_activations[0][k], 4)}", VERMILION_TEXT)]
             stack(node, lines, 1 if k == 0 else -1)
-        stack("out", [(0, f"b = {signed(TINY_NETWORK.biases[1][0], 2)}", GREY),
+        stack("out", [(0, f"b = {signed(TINY_NETWORK.biases[1][0], 2)}", GREY_TEXT),
                       (3, f"z = {signed(z_out[0])}", "black"),
                       (4, f"ŷ = σ(z) = {signed(out[0])}", "black")], 1)
-        stack("out", [(6, f"∂L/∂ŷ = {signed(t.der_outputs[1][0], 4)}", VERMILION),
-                      (7, f"∂L/∂z = ∂L/∂b = {signed(t.der_pre_activations[1][0], 4)}", VERMILION)], -1)
+        stack("out", [(6, f"∂L/∂ŷ = {signed(t.der_outputs[1][0], 4)}", VERMILION_TEXT),
+                      (7, f"∂L/∂z = ∂L/∂b = {signed(t.der_pre_activations[1][0], 4)}", VERMILION_TEXT)], -1)
         stack("loss", [(0, f"target t = {signed(TINY_TARGET, 0)}", "black"),
                        (5, f"L = (ŷ − t)² = {signed(t.loss, 4)}", "black")], 1)
         for start, end, i, j in EDGES:
@@ -654,7 +669,7 @@ class Backpropagation(Figure):
             ex, ey = x0 + along * (x1 - x0), y0 + along * (y1 - y0)
             rows.append((0, ex, ey + LINE / 2, f"w = {signed(TINY_NETWORK.weights[layer][i, j], 2)}", "black"))
             rows.append((11 if layer == 0 else 8, ex, ey - LINE / 2,
-                         f"∂L/∂w = {signed(t.weight_gradients[layer][i, j], 4)}", VERMILION))
+                         f"∂L/∂w = {signed(t.weight_gradients[layer][i, j], 4)}", VERMILION_TEXT))
         return rows
 
     def _explain(self):

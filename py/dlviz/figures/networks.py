@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 import panel as pn
 import param
+from bokeh.events import Pan, PanStart
 from bokeh.models import BoxAnnotation, ColumnDataSource, LinearColorMapper, Range1d, Span
 
 from dlviz.core.datasets import noisy_neg_log, spiral, two_rings, wavy_curve
@@ -206,8 +207,19 @@ class NetworkDiagram(Figure):
                          sizing_mode="stretch_width")
 
 
+DEGREES_PER_PIXEL = 0.5  # a drag across the 3-D view turns it by this much per pixel
+
+
+def turned(start, pixels, bounds, wrap=False):
+    """An angle `start` turned by a drag of `pixels`, to the nearest 5 degrees, wrapped
+    round (a turn) or held within `bounds` (a tilt)."""
+    angle = 5 * round((start + pixels * DEGREES_PER_PIXEL) / 5)
+    return angle % 360 if wrap else int(np.clip(angle, *bounds))
+
+
 class RingsIn3D(Figure):
-    """The rings as a hidden layer of three tanh neurons sees them, and the output layer's plane."""
+    """The rings as a hidden layer of three tanh neurons sees them, and the output
+    layer's plane; a drag across the view turns it (no pan tool is active)."""
 
     core_functions = (
         "dlviz.core.network.forward_pass",
@@ -247,12 +259,26 @@ class RingsIn3D(Figure):
         view.text("x", "y", text="text", source=self.names, text_align="center", text_baseline="middle",
                   text_font_size="13px")
         view.legend.location = "top_left"
+        self._drag_start = None
+        view.on_event(PanStart, self._start_turn)
+        view.on_event(Pan, self._turn)
 
         self.azimuth_slider = pn.widgets.IntSlider.from_param(self.param.azimuth, name="Turn (azimuth)")
         self.elevation_slider = pn.widgets.IntSlider.from_param(self.param.elevation, name="Tilt (elevation)")
         self.numbers = readout()
         self.plots = centred(view)
         self._update()
+
+    def _start_turn(self, event):
+        self._drag_start = (event.sx, event.sy, self.azimuth, self.elevation)
+
+    def _turn(self, event):
+        """Left and right turn the view round its vertical axis; up and down tilt it."""
+        if self._drag_start is None:
+            return
+        sx, sy, azimuth, elevation = self._drag_start
+        self.param.update(azimuth=turned(azimuth, sx - event.sx, self.param.azimuth.bounds, wrap=True),
+                          elevation=turned(elevation, event.sy - sy, self.param.elevation.bounds))
 
     def _project(self, points):
         across, up, depth = project_3d(points, self.azimuth, self.elevation)
@@ -349,7 +375,7 @@ class FeatureHierarchy(Figure):
         hidden_mapper = LinearColorMapper(palette=CLASS_PALETTE, low=-1, high=1)
         output_mapper = LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1)
 
-        network = _diagram_plot("Every neuron of the network, as a map of the input plane", height=340)
+        network = _diagram_plot("Every neuron of the network,\nas a map of the input plane", height=340)
         diagram = DiagramDrawing(network, show_nodes=False).draw(DEEP_SIZES)
         size = 0.8
         tiles = {"hidden": {"image": [], "x": [], "y": []}, "output": {"image": [], "x": [], "y": []}}
@@ -372,7 +398,7 @@ class FeatureHierarchy(Figure):
                                        line_width=2, bottom=-2.3, top=2.3)
         network.add_layout(self.highlight)
 
-        self.close_up = new_plot("The chosen layer, close up (the rings drawn over each map)", "", "",
+        self.close_up = new_plot("The chosen layer, close up\n(the rings drawn over each map)", "", "",
                                  height=260, x_range=Range1d(0, 1), y_range=Range1d(-VIEW, VIEW),
                                  match_aspect=False)
         self.close_up.axis.visible = False

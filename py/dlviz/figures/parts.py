@@ -7,14 +7,18 @@ from bokeh.plotting import figure as bokeh_figure
 
 from .figure import FOCUS_CSS
 
-# Okabe-Ito: distinguishable with every common colour-vision deficiency.
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-VERMILION = "#D55E00"
-GREEN = "#009E73"
-SKY = "#56B4E9"
-PURPLE = "#CC79A7"
-GREY = "#7f7f7f"
+# Okabe-Ito: distinguishable with every common colour-vision deficiency. The lessons
+# name each colour by the word in its comment, and only by that word.
+BLUE = "#0072B2"  # blue
+ORANGE = "#E69F00"  # orange
+VERMILION = "#D55E00"  # vermilion (a red-orange)
+GREEN = "#009E73"  # green
+SKY = "#56B4E9"  # sky blue
+PURPLE = "#CC79A7"  # pink (Okabe-Ito's "reddish purple")
+GREY = "#7f7f7f"  # grey
+# Small text in a plot meets WCAG AA (4.5:1 on white) in these darker shades of the palette.
+VERMILION_TEXT = "#B34F00"  # 5.2:1
+GREY_TEXT = "#666666"  # 5.7:1
 CLASS_COLOURS = (BLUE, ORANGE)  # label 0, label 1
 REGION_COLOURS = ("#d6e6f2", "#fbe9c8")  # the plane behind a classifier: pale blue for class 0, pale orange for 1
 
@@ -44,7 +48,11 @@ def class_colours(labels):
 
 
 def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
-    """A Bokeh plot in the course's style: stretches to its column, no logo."""
+    """A Bokeh plot in the course's style: stretches to its column, no logo.
+
+    No drag or wheel tool is active: a swipe or a wheel over the plot scrolls the
+    page (Bokeh then leaves the browser's touch-action alone). Pan and zoom are
+    opt-in from the toolbar."""
     plot = bokeh_figure(
         title=title,
         x_axis_label=x_label,
@@ -53,6 +61,8 @@ def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
         sizing_mode="stretch_width",
         tools="pan,wheel_zoom,reset,save",
         toolbar_location="right",
+        active_drag=None,
+        active_scroll=None,
         **options,
     )
     plot.toolbar.logo = None
@@ -162,7 +172,7 @@ class Player:
     def _toggle(self, event=None):
         if self._callback is None:
             self._callback = pn.state.add_periodic_callback(self._tick, period=PLAY_PERIOD)
-            self.button.label = "⏸ Pause"
+            self.button.label = "‖ Pause"
         else:
             self.stop()
 

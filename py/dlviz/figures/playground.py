@@ -410,7 +410,7 @@ class Playground(Figure):
                 self._callback = pn.state.add_periodic_callback(self._play_tick, period=TICK_MS)
             else:
                 self._callback.start()
-            self.play_button.name = "❚❚ Pause"
+            self.play_button.name = "‖ Pause"
 
     @property
     def playing(self):

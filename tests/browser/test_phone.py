@@ -1,0 +1,235 @@
+"""Phones in real Chromium: a swipe over a plot scrolls the page, and the page fits the screen.
+
+The phone profiles are Playwright contexts with `is_mobile` and `has_touch`; swipes are
+touch events sent through the Chrome DevTools Protocol (Input.dispatchTouchEvent), the
+way a finger reaches the page. Each plot's axes are read back from its Bokeh model.
+"""
+
+import pytest
+
+from dlviz.course import available_lessons
+
+from .conftest import Visit
+
+LESSON_PAGES = [f"{lesson.slug}.html" for lesson in available_lessons()]
+PHONES = {"390x844": {"width": 390, "height": 844}, "360x740": {"width": 360, "height": 740}}
+SWIPE = 300  # CSS pixels a finger moves up the screen
+START = 200  # where, from the top of the screen, a plot's top is put before a swipe
+
+# Every Bokeh plot on the page: its place and its axes' ranges.
+PLOTS = """() => [...Bokeh.index.query((view) => view.model.constructor.__name__ === 'Figure')].map((view) => {
+  const box = view.el.getBoundingClientRect();
+  return {id: view.model.id, title: view.model.title ? view.model.title.text : '',
+          top: box.top + scrollY, left: box.left, width: box.width, height: box.height,
+          ranges: [view.model.x_range.start, view.model.x_range.end, view.model.y_range.start, view.model.y_range.end]};
+}).filter((plot) => plot.width > 0 && plot.height > 0)"""
+
+# The page's scroll once it has stopped moving: the same for five animation frames running.
+SETTLED = """() => new Promise((done) => {
+  let last = scrollY, still = 0;
+  const look = () => { still = scrollY === last ? still + 1 : 0; last = scrollY; still >= 5 ? done(scrollY) : requestAnimationFrame(look); };
+  requestAnimationFrame(look);
+})"""
+
+
+def swipe(browser, cdp, x, y, distance=SWIPE):
+    """A finger put down at (x, y), moved `distance` up the screen in ten moves, held
+    still and lifted; returns how far the page scrolled while the finger was down (a
+    fling after the lift would depend on the finger's speed)."""
+    page = browser.page
+    before = page.evaluate("scrollY")
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for move in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * move / 10}]})
+    scrolled = page.evaluate(SETTLED) - before
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.evaluate(SETTLED)
+    return scrolled
+
+
+def phone(chromium, site_url, screen):
+    """A phone of `screen` size ({width, height}) with touch."""
+    browser = Visit(chromium, site_url, is_mobile=True, has_touch=True, device_scale_factor=2)
+    browser.page.set_viewport_size(screen)
+    return browser
+
+
+@pytest.mark.parametrize("screen", PHONES.values(), ids=PHONES.keys())
+@pytest.mark.parametrize("page_name", LESSON_PAGES)
+def test_a_swipe_over_any_plot_scrolls_the_page_and_leaves_its_axes_alone(chromium, site_url, page_name, screen):
+    browser = phone(chromium, site_url, screen)
+    try:
+        page = browser.open(page_name, live=True)
+        page.evaluate("document.body.style.paddingBottom = '2000px'")  # room to scroll below the last plot
+        cdp = browser.context.new_cdp_session(page)
+        plots = page.evaluate(PLOTS)
+        assert plots, f"{page_name} has no plot"
+
+        paragraph = page.locator("main p").first
+        paragraph.scroll_into_view_if_needed()
+        box = paragraph.bounding_box()
+        page.evaluate(f"window.scrollBy(0, {box['y'] - START})")
+        over_text = swipe(browser, cdp, box["x"] + box["width"] / 2, START + 5)
+        assert over_text >= SWIPE * 0.8, f"a swipe over text scrolled {over_text}px"
+
+        for plot in plots:
+            page.evaluate(f"window.scrollTo(0, {plot['top'] - START})")
+            x, y = plot["left"] + plot["width"] / 2, START + min(plot["height"] / 2, 150)
+            under_finger = page.evaluate(
+                "([x, y, id]) => { const view = [...Bokeh.index.query((v) => v.model.id === id)][0];"
+                " const box = view.el.getBoundingClientRect(); return box.left <= x && x <= box.right && box.top <= y && y <= box.bottom; }",
+                [x, y, plot["id"]])
+            assert under_finger, f"the swipe must start over {plot['title']!r}"
+            scrolled = swipe(browser, cdp, x, y)
+            assert scrolled >= 0.8 * over_text, f"a swipe over {plot['title']!r} scrolled {scrolled}px, over text {over_text}px"
+
+        after = {plot["id"]: plot["ranges"] for plot in page.evaluate(PLOTS)}
+        assert after == {plot["id"]: plot["ranges"] for plot in plots}, "a swipe moved a plot's axes"
+        assert browser.errors == []
+    finally:
+        browser.close()
+
+
+def test_the_wheel_over_a_plot_scrolls_the_page(visit):
+    browser = visit()
+    page = browser.open("4-how-networks-learn.html", live=True)
+    plot = page.evaluate(PLOTS)[0]
+    page.evaluate(f"window.scrollTo(0, {plot['top'] - START})")
+    before = page.evaluate("scrollY")
+    page.mouse.move(plot["left"] + plot["width"] / 2, START + plot["height"] / 2)
+    page.mouse.wheel(0, 400)
+    page.wait_for_function(f"scrollY >= {before + 300}", timeout=5000)
+    assert page.evaluate(PLOTS)[0]["ranges"] == plot["ranges"]
+
+
+# Text that overflows a 360 px screen: every element with text of its own, in the page
+# and in the figures' open shadow roots, that reaches past the screen's edges or is
+# cut off by its own box; and every word of a table cell that is split across lines.
+OVERFLOWS = """() => {
+  const width = document.documentElement.clientWidth, found = [];
+  const name = (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.textContent.trim().slice(0, 40)}"`;
+  const look = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) look(element.shadowRoot);
+      const box = element.getBoundingClientRect();
+      const text = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (!text || box.width === 0 || box.height === 0 || element.closest('.skip-link, .visually-hidden')) continue;
+      if (box.right > width + 1 || box.left < -1) found.push(`${name(element)} spans ${Math.round(box.left)}..${Math.round(box.right)}px`);
+      const style = getComputedStyle(element);
+      if (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1)
+        found.push(`${name(element)} is cut: ${element.scrollWidth}px in ${element.clientWidth}px`);
+    }
+  };
+  look(document);
+  for (const cell of document.querySelectorAll('td, th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) found.push(`"${word[0]}" is broken across lines in a table`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("page_name", ["index.html", *LESSON_PAGES])
+def test_nothing_overflows_a_360px_phone(chromium, site_url, page_name):
+    browser = phone(chromium, site_url, PHONES["360x740"])
+    try:
+        page = browser.open(page_name, live=page_name != "index.html")
+        for details in page.locator("main details").all():  # hidden text is text too
+            details.evaluate("(e) => { e.open = true; }")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert page.evaluate(OVERFLOWS) == []
+    finally:
+        browser.close()
+
+
+# Text drawn in the plots that is cut off or collides: for every Bokeh plot on the page,
+# the box of each label of its text glyphs and of each text annotation (title, label) as
+# Bokeh laid it out, on the plot's canvas; each must lie inside the canvas and clear of
+# every other. (Rotated text and empty labels are left out.) Bokeh's own text boxes
+# (core/graphics TextBox) measure the label sets.
+LABEL_CLASHES = """() => {
+  const found = [], {TextBox} = Bokeh.require('core/graphics');
+  for (const plot of Bokeh.index.query((view) => view.model.constructor.__name__ === 'Figure')) {
+    const canvas = plot.el.getBoundingClientRect();
+    if (canvas.width === 0) continue;
+    const boxes = [];
+    const views = plot.renderer_views instanceof Map ? [...plot.renderer_views.values()] : [...plot.renderer_views];
+    for (const view of views) {
+      if (!view.model.visible) continue;
+      const glyph = view.glyph;
+      if (glyph && glyph.model.constructor.__name__ === 'Text' && glyph.labels) {
+        for (let i = 0; i < glyph.labels.length; i++) {
+          const text = glyph.text.get(i);
+          if (text == null || `${text}`.trim() === '' || glyph.angle.get(i) !== 0) continue;
+          const anchor = glyph.anchor_.get(i);
+          const left = glyph.sx[i] + glyph.x_offset.get(i) - anchor.x * glyph.swidth[i];
+          const top = glyph.sy[i] + glyph.y_offset.get(i) - anchor.y * glyph.sheight[i];
+          if (!isFinite(left + top)) continue;
+          boxes.push({text: `${text}`, left, top, right: left + glyph.swidth[i], bottom: top + glyph.sheight[i]});
+        }
+      } else if (view.model.constructor.__name__ === 'LabelSet' && view.sx) {
+        for (let i = 0; i < view.text.length; i++) {  // laid out as LabelSetView._paint_text lays it out
+          const text = view.text.get(i);
+          if (text == null || `${text}`.trim() === '' || view.angle.get(i) !== 0) continue;
+          const box = new TextBox({text: `${text}`});
+          box.position = {sx: view.sx[i] + view.x_offset.get(i), sy: view.sy[i] - view.y_offset.get(i)};
+          box.visuals = view.visuals.text.values(i);
+          const {left, top, right, bottom} = box.bbox();
+          boxes.push({text: `${text}`, left, top, right, bottom});
+        }
+      } else if (view._rect && view.model.text && (view.model.angle ?? 0) === 0) {
+        const {sx, sy, anchor, width, height} = view._rect;
+        const left = sx - anchor.x * width, top = sy - anchor.y * height;
+        boxes.push({text: view.model.text, left, top, right: left + width, bottom: top + height});
+      }
+    }
+    const title = plot.model.title ? plot.model.title.text : '';
+    for (const box of boxes) {
+      if (box.left < -1 || box.top < -1 || box.right > canvas.width + 1 || box.bottom > canvas.height + 1)
+        found.push(`${title}: "${box.text}" is cut off (${Math.round(box.left)}..${Math.round(box.right)} in ${Math.round(canvas.width)}px)`);
+    }
+    for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
+      const [p, q] = [boxes[a], boxes[b]];
+      if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+        found.push(`${title}: "${p.text}" runs into "${q.text}"`);
+    }
+  }
+  return found;
+}"""
+
+
+LABELS_NOT_YET_LAID_OUT_FOR_PHONES = {  # issue #14: still to redesign for a 360 px screen
+    "4-how-networks-learn.html": "the backprop diagram's numbers run into each other (x₁ into a weight from the start; gradients later)",
+    "6-ethics.html": "the compute chart's labels (Llama 3.1 cut off, GPT-3 into PaLM)",
+}
+
+
+@pytest.mark.parametrize("page_name", [
+    pytest.param(name, marks=pytest.mark.xfail(reason=LABELS_NOT_YET_LAID_OUT_FOR_PHONES[name], strict=True))
+    if name in LABELS_NOT_YET_LAID_OUT_FOR_PHONES else name
+    for name in LESSON_PAGES
+])
+def test_no_plot_label_is_cut_off_or_runs_into_another_on_a_360px_phone(chromium, site_url, page_name):
+    browser = phone(chromium, site_url, PHONES["360x740"])
+    try:
+        page = browser.open(page_name, live=True)
+        assert page.evaluate(LABEL_CLASHES) == []
+        if page_name.startswith("4-"):  # the backprop diagram, at each of its stages
+            figure = page.locator("#figure-backpropagation")
+            for stage in range(2, 13):
+                changes = page.evaluate("window.course.changes")
+                before = browser.readout("backpropagation")
+                figure.locator("button", has_text="Next").first.click()
+                browser.wait_for_readout_change("backpropagation", before, changes)
+                page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+                assert page.evaluate(LABEL_CLASHES) == [], f"at stage {stage}"
+    finally:
+        browser.close()
