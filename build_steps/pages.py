@@ -29,7 +29,7 @@ SITE = ROOT / "site"
 HEAD_SCRIPTS = ["embed.js", "scorm.js"]
 LESSON_HEAD_SCRIPTS = ["live.js"]
 LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
-FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js"]
+FIGURE_SCRIPTS = ["status.js", "draw.js", "waiting.js", "announce.js", "state.js", "navigate.js"]
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML

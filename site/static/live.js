@@ -10,6 +10,7 @@
 //                                     (state.js documents it); false when this page has no Python
 //   course.changes                    how many of the learner's changes the worker has applied
 //   course.timeline                   [what happened, when (ms since the page started)], for the benchmark
+//   "python-progress" (detail: {percent, message}) on document, as Python loads
 //   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
 //   "figure-state" (detail: {name, state, query}) on document, each time Python reports a
 //   figure's state; body.figures-failed when Python could not start
@@ -61,6 +62,7 @@
     if (message.type === "progress") {
       course.timeline.push([message.message, Math.round(performance.now())]);
       course.status.show(`${message.message}… ${message.percent}%`, { percent: message.percent });
+      document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: message.percent, message: message.message } }));
     } else if (message.type === "error") {
       console.error(message.detail);
       fail(message.message);
