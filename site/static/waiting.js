@@ -80,8 +80,8 @@
       if (!parameter || isLive(name)) return;
       const kept = (moves[name] = moves[name] || {});
       kept[parameter] = { ...(kept[parameter] || {}), [event.attr]: event.value };
-      showNote(name);
       document.dispatchEvent(new CustomEvent("figure-moved", { detail: { name, parameter, model: event.model } }));
+      showNote(name);
     }, false);
     showNote(name);
   }

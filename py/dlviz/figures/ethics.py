@@ -99,6 +99,7 @@ class UnequalErrors(Figure):
     threshold, and each group's errors side by side."""
 
     threshold = param.Number(default=0.5, bounds=(0.05, 0.95), step=0.05, doc="Flag scores at or above this")
+    precomputed = {"threshold": [round(0.05 * i, 2) for i in range(1, 20)]}
     rule = param.Selector(default=ONE_THRESHOLD, objects=[ONE_THRESHOLD, EQUAL_FPR],
                           doc="How B's threshold is set")
 
@@ -179,6 +180,7 @@ class Membership(Figure):
     from the loss alone tells members from non-members more and more often."""
 
     degree = param.Integer(default=2, bounds=(0, MAX_DEGREE), doc="Polynomial degree")
+    precomputed = {"degree": range(0, MAX_DEGREE + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)
