@@ -320,7 +320,7 @@ def build_after_one_line_change(folder):
     """The course built again from a copy of its sources with one line of a lesson's text changed."""
     copy = folder / "changed"
     copy.mkdir()
-    for name in ("build.py", "build_steps", "py", "site", "package.json", "package-lock.json", "pyproject.toml", "requirements.lock"):
+    for name in ("build.py", "build_steps", "py", "site", "package.json", "package-lock.json", "pyproject.toml", "requirements.lock", "LICENSE"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, copy / name)
     for name in ("node_modules", ".cache"):
         (copy / name).symlink_to(ROOT / name)
