@@ -10,7 +10,7 @@
 //                                     (state.js documents it); false when this page has no Python
 //   course.changes                    how many of the learner's changes the worker has applied
 //   course.timeline                   [what happened, when (ms since the page started)], for the benchmark
-//   "python-progress" (detail: {percent, message}) on document, as Python loads
+//   "python-progress" (detail: {percent, message}) on document, as Python loads (percent null: it cannot)
 //   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
 //   "figure-state" (detail: {name, state, query}) on document, each time Python reports a
 //   figure's state; body.figures-failed when Python could not start
@@ -87,6 +87,7 @@
   function fail(reason) {
     course.status.show(`Live figures could not start: ${reason}. The text and pictures still work.`, { error: true, retry: true });
     document.body.classList.add("figures-failed");
+    document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: null, message: "Python could not start" } }));
   }
 
   function letPythonStart() {
@@ -104,6 +105,7 @@
     const reason = liveUnavailableReason();
     if (reason) {
       course.status.show(reason, { error: true });
+      document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: null, message: "No Python on this page" } }));
       return;
     }
     if (!worker) startWorker();

@@ -47,6 +47,7 @@
     const now = figure && figure.classList.contains("figure-precomputed");
     const kept = moves[name] && Object.keys(moves[name]).length;
     if (now) return `Answers now · ${progress}`;
+    if (progress === "No Python on this page" || progress === "Python could not start") return progress;
     return kept ? `${progress} · your change applies when it is ready` : progress;
   }
 
@@ -100,7 +101,7 @@
   }
 
   function onProgress({ message, percent }) {
-    progress = `${message}, ${percent}%`;
+    progress = percent === null ? message : `${message}, ${percent}%`;
     for (const note of document.querySelectorAll(".figure-wait")) {
       const name = note.closest("figure").dataset.figure;
       note.textContent = noteText(name);
