@@ -5,6 +5,7 @@ figure it places is built from the same Python the browser runs, and its first s
 is serialised into the page, so text and figures are on screen before Python starts.
 """
 
+import gzip
 import json
 import shutil
 from html import escape as escape_html
@@ -22,6 +23,7 @@ from build_steps.runtime import PANEL_CDN_ROOT, PYODIDE_PACKAGES, PYODIDE_RUNTIM
 from build_steps.wheel import wheel_name
 from dlviz.course import TITLE, available_lessons, figure_classes, lesson_text
 from dlviz.lesson_markdown import lesson_html, lesson_parts, quiz_answers
+from dlviz.precompute import BUDGET
 from dlviz.teaching import TEACHING
 
 SITE = ROOT / "site"
@@ -32,7 +34,7 @@ SITE = ROOT / "site"
 HEAD_SCRIPTS = ["embed.js", "teacher.js", "scorm.js"]
 LESSON_HEAD_SCRIPTS = ["live.js"]
 LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
-FIGURE_SCRIPTS = ["status.js", "draw.js", "announce.js", "state.js", "navigate.js", "code.js", "try.js"]
+FIGURE_SCRIPTS = ["status.js", "draw.js", "waiting.js", "precomputed.js", "announce.js", "state.js", "navigate.js", "code.js", "try.js"]
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;
 # WebAssembly compiled from our own files; 'unsafe-eval' because Panel's HTML
@@ -52,11 +54,13 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 def prerendered_figures(lesson, placed, readouts=None):
-    """Each figure's first state as the page embeds it (one document each), checked against the text.
+    """Each figure's first state as the page embeds it (one document each), checked against the text, and the
+    states of the figures that declare them precomputed (dlviz.precompute), both as JSON for the page.
 
     `readouts`, a dict, receives each figure's read-out as text: its first text alternative.
     """
     from dlviz.page import build_figure, document_json, figure_document
+    from dlviz.precompute import figure_states
 
     defined = list(figure_classes(lesson))
     missing = [name for name in placed if name not in defined]
@@ -69,9 +73,30 @@ def prerendered_figures(lesson, placed, readouts=None):
     figures = {name: build_figure(lesson.slug, name) for name in placed}
     if readouts is not None:
         readouts.update({name: figure.readout_text() for name, figure in figures.items()})
-    data = {name: document_json(figure_document(figure)) for name, figure in figures.items()}
-    # Safe inside <script>: no "</" can close the tag early.
+    documents = {name: figure_document(figure) for name, figure in figures.items()}
+    data = {name: document_json(document) for name, document in documents.items()}
+    states = {
+        name: figure_states(name, figures[name], documents[name])
+        for name in placed
+        if getattr(figures[name], "precomputed", None)
+    }
+    return script_json(data), script_json(states)
+
+
+def script_json(data):
+    """`data` as JSON safe inside <script>: no "</" can close the tag early."""
     return json.dumps(data, separators=(",", ":"), default=float).replace("</", "<\\/")
+
+
+def check_precomputed_budget(slug, states_json):
+    """The gzip-compressed size of a lesson's precomputed states; a BuildError over dlviz.precompute.BUDGET."""
+    size = len(gzip.compress(states_json.encode("utf-8"), 9))
+    if size > BUDGET:
+        raise BuildError(
+            f"{slug}: its figures' precomputed states take {size / 1000:.0f} KB compressed, over the "
+            f"{BUDGET / 1000:.0f} KB budget: declare fewer states (a figure's `precomputed`)"
+        )
+    return size
 
 
 def with_readouts(html, readouts):
@@ -99,7 +124,14 @@ def fill_in_worker(worker):
     source = worker.read_text(encoding="utf-8")
     source = source.replace("[] /* __PYODIDE_PACKAGES__ filled in by the build */", json.dumps(PYODIDE_PACKAGES))
     source = source.replace('"" /* __PANEL_CDN_ROOT__ filled in by the build */', json.dumps(PANEL_CDN_ROOT))
+    source = source.replace("0 /* __DOWNLOAD_BYTES__ filled in by the build */", str(download_bytes(worker.parent)))
     worker.write_text(source, encoding="utf-8")
+
+
+def download_bytes(static):
+    """What the worker fetches, in bytes: Pyodide's files but the scripts it imports, and the course."""
+    fetched = [path for path in (static / "pyodide").glob("*") if path.suffix != ".js"] + [static / "python.zip"]
+    return sum(path.stat().st_size for path in fetched if path.exists())
 
 
 def render_pages(out, version, lessons=None, **_):
@@ -124,7 +156,9 @@ def render_pages(out, version, lessons=None, **_):
     for number, lesson in enumerate(chosen, start=1):
         html, placed, quizzes[lesson.slug] = lesson_html(lesson)
         readouts = {}
-        figures_json = prerendered_figures(lesson, placed, readouts)
+        figures_json, states_json = prerendered_figures(lesson, placed, readouts)
+        size = check_precomputed_budget(lesson.slug, states_json)
+        print(f"    precomputed states of {lesson.slug}: {size / 1000:.0f} KB of {BUDGET / 1000:.0f} KB compressed")
         html = with_code_panels(with_readouts(html, readouts), figure_classes(lesson))
         page = jinja.get_template("lesson.html").render(
             **common,
@@ -135,6 +169,7 @@ def render_pages(out, version, lessons=None, **_):
             html=Markup(html),
             figures_json=Markup(figures_json),
             colab=colab_url(lesson.slug, github_repository()) if github_repository() else None,
+            precomputed_json=Markup(states_json),
             runtime_scripts=runtime_scripts(),
             scripts={"head": HEAD_SCRIPTS + LESSON_HEAD_SCRIPTS, "learner": LEARNER_SCRIPTS, "figures": FIGURE_SCRIPTS},
             previous=chosen[number - 2] if number > 1 else None,

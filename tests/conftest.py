@@ -18,9 +18,15 @@ SUB_PATH = "/course/"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The whole course, built once into a temporary folder."""
+    """The whole course, built once into a temporary folder ($DLVIZ_BUILT_SITE: a site already built, to iterate on a test)."""
+    import os
+
     import build
 
+    if os.environ.get("DLVIZ_BUILT_SITE"):
+        from pathlib import Path
+
+        return Path(os.environ["DLVIZ_BUILT_SITE"])
     out = tmp_path_factory.mktemp("site") / "dist"
     build.build(out, pyodide_dist=pyodide_dist(), quiet=True)
     return out

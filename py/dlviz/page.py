@@ -14,6 +14,8 @@ from bokeh.embed.util import standalone_docs_json_and_render_items
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
 
+CONTROL_TAG = "control:"
+
 
 def lesson_figures(slug, query=""):
     """A fresh instance of each figure of the lesson, each in the state `query` (a link's query string) gives it."""
@@ -27,9 +29,21 @@ def build_figure(slug, name, query=""):
 
 
 def figure_document(figure, document=None):
-    """`figure` as the one root of `document` (a new one by default)."""
+    """`figure` as the one root of `document` (a new one by default).
+
+    The model of each widget that controls one of the figure's parameters is tagged
+    "control:PARAMETER", so the page can tell the controls of a figure's state in any of
+    its documents (a move made before Python was live is replayed on the live one).
+    """
     document = document or Document()
-    document.add_root(pn.panel(figure).get_root(document))
+    view = pn.panel(figure)
+    root = view.get_root(document)
+    for widget in view.select(pn.widgets.Widget):
+        name = getattr(widget, "_param_name", None)  # set by Widget.from_param
+        if name in figure.param and name != "name":
+            model = widget._models[root.ref["id"]][0]
+            model.tags = [*model.tags, f"{CONTROL_TAG}{name}"]
+    document.add_root(root)
     return document
 
 

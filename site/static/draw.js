@@ -7,6 +7,7 @@
 //   course.draw.byNearness(names)      the names, figures on screen first, then the nearest below, then above
 //   course.draw.embed(name, data)      draw one document into its place; resolves to its views
 //   course.draw.clear(element)         remove the drawn views inside element (every view without one)
+//   course.draw.documentOf(name)       the Bokeh document drawn in figure NAME's place, or null
 //   "figure-drawn" (detail: name), then "figures-drawn" and body.figures-drawn, on document
 "use strict";
 
@@ -39,6 +40,13 @@
     for (const view of [...Bokeh.index.roots]) {
       if (!element || element.contains(view.el)) view.remove();
     }
+  }
+
+  function documentOf(name) {
+    const element = figureElement(name);
+    if (!element || !window.Bokeh || !Bokeh.index) return null;
+    const view = [...Bokeh.index.roots].find((root) => element.contains(root.el));
+    return view ? view.model.document : null;
   }
 
   // Draw one figure's document into its element, keeping the element's height meanwhile.
@@ -78,7 +86,7 @@
     drawPrerendered().catch((error) => console.error(error));
   }
 
-  course.draw = { prerendered, byNearness, embed, clear };
+  course.draw = { prerendered, byNearness, embed, clear, documentOf };
   document.addEventListener("DOMContentLoaded", open);
   document.addEventListener("lesson-opened", open);
 })();

@@ -14,6 +14,7 @@
 //                                     CODE_WATCHDOG_MS, the worker is restarted and the figures built anew
 //   course.changes                    how many of the learner's changes the worker has applied
 //   course.timeline                   [what happened, when (ms since the page started)], for the benchmark
+//   "python-progress" (detail: {percent, message}) on document, as Python loads (percent null: it cannot)
 //   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
 //   "figure-state" (detail: {name, state, query}) on document, each time Python reports a
 //   figure's state; "figure-code" (detail: {name, result}, result as worker.js lists it, or
@@ -68,6 +69,7 @@
     if (message.type === "progress") {
       course.timeline.push([message.message, Math.round(performance.now())]);
       course.status.show(`${message.message}… ${message.percent}%`, { percent: message.percent });
+      document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: message.percent, message: message.message } }));
     } else if (message.type === "error") {
       console.error(message.detail);
       fail(message.message);
@@ -95,6 +97,7 @@
   function fail(reason) {
     course.status.show(`Live figures could not start: ${reason}. The text and pictures still work.`, { error: true, retry: true });
     document.body.classList.add("figures-failed");
+    document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: null, message: "Python could not start" } }));
   }
 
   function letPythonStart() {
@@ -112,6 +115,7 @@
     const reason = liveUnavailableReason();
     if (reason) {
       course.status.show(reason, { error: true });
+      document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: null, message: "No Python on this page" } }));
       return;
     }
     if (!worker) startWorker();

@@ -34,10 +34,12 @@
     document.title = next.title;
     document.body.dataset.lesson = next.body.dataset.lesson || "";
     document.querySelector("main").replaceWith(document.adoptNode(next.querySelector("main")));
-    const oldData = document.getElementById("figures-json");
-    const newData = next.getElementById("figures-json");
-    if (oldData) oldData.remove();
-    if (newData) document.body.appendChild(document.adoptNode(newData));
+    for (const id of ["figures-json", "precomputed-json"]) {
+      const oldData = document.getElementById(id);
+      const newData = next.getElementById(id);
+      if (oldData) oldData.remove();
+      if (newData) document.body.appendChild(document.adoptNode(newData));
+    }
     if (push) history.pushState({}, "", url);
     shown = location.pathname;
     const target = new URL(url, location.href).hash;

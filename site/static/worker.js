@@ -46,10 +46,16 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 
 const PYODIDE_PACKAGES = [] /* __PYODIDE_PACKAGES__ filled in by the build */;
 const PANEL_CDN_ROOT = "" /* __PANEL_CDN_ROOT__ filled in by the build */;
+// What the worker fetches (Pyodide's WebAssembly, standard library and packages, and the course),
+// in bytes: the status counts them down.
+const DOWNLOAD_BYTES = 0 /* __DOWNLOAD_BYTES__ filled in by the build */;
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 
 let python = null; // the dlviz.worker module, once Python is ready
 let generation = 0; // the lesson the page is showing; older patches are dropped
+// Figures built whose document is on its way to the page, by name: the queries asked for them
+// meanwhile, applied once the page has drawn them (their changes would not reach it before).
+let unlinked = new Map();
 // The page says "go" once its first pre-rendered figure is on screen (or soon after
 // it starts): compiling Python's WebAssembly would otherwise compete with drawing it.
 let go;
@@ -58,9 +64,39 @@ const goSignal = new Promise((resolve) => {
 });
 const started = boot();
 
+let phase = { percent: 0, message: "Starting" }; // what the worker is doing, but downloading
+let downloaded = 0;
+let lastReport = 0;
+
 function progress(percent, message) {
+  phase = { percent, message };
   self.postMessage({ type: "progress", percent, message });
 }
+
+// Every fetch of the worker (Pyodide's too) counts its bytes as they arrive: "Downloading, 3.1 of 18.9 MB".
+const fetchUncounted = self.fetch.bind(self);
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+self.fetch = async (...args) => {
+  const response = await fetchUncounted(...args);
+  if (!response.body || !DOWNLOAD_BYTES) return response;
+  const counting = new TransformStream({
+    transform(chunk, controller) {
+      downloaded += chunk.byteLength;
+      const now = Date.now();
+      if (now - lastReport > 200 && downloaded < DOWNLOAD_BYTES) {
+        lastReport = now;
+        const percent = Math.max(phase.percent, Math.round((60 * downloaded) / DOWNLOAD_BYTES));
+        self.postMessage({ type: "progress", percent, message: `${phase.message}: ${megabytes(downloaded)} of ${megabytes(DOWNLOAD_BYTES)} MB downloaded` });
+      }
+      controller.enqueue(chunk);
+    },
+    flush() {
+      if (String(args[0].url || args[0]).endsWith(".wasm")) progress(40, "Starting Python"); // compiling it
+    },
+  });
+  const { status, statusText, headers } = response;
+  return new Response(response.body.pipeThrough(counting), { status, statusText, headers });
+};
 
 // Python tags each figure's changes "generation/name" (see dlviz.worker.link).
 function sendPatch(patch, buffers, tag) {
@@ -100,7 +136,7 @@ async function boot() {
   const archiveDownload = fetchBytes(new URL("python.zip", self.location).href);
   archiveDownload.catch(() => {}); // reported when awaited below
   await goSignal;
-  progress(5, "Loading Python");
+  progress(5, "Downloading Python");
   const pyodide = await Promise.race([
     loadPyodide({
       indexURL: new URL("pyodide/", self.location).href,
@@ -108,14 +144,14 @@ async function boot() {
     }),
     runtimeFailure(),
   ]);
-  progress(45, "Loading numpy");
+  progress(60, "Loading numpy");
   const failures = [];
   await pyodide.loadPackage(PYODIDE_PACKAGES, {
     messageCallback: () => {},
     errorCallback: (message) => failures.push(message),
   });
   if (failures.length) throw new Error(failures.join("; "));
-  progress(65, "Unpacking the course");
+  progress(70, "Unpacking the course");
   const archive = await archiveDownload;
   try {
     pyodide.unpackArchive(archive, "zip", { extractDir: SITE_PACKAGES });
@@ -130,16 +166,22 @@ async function boot() {
 async function openLesson(message) {
   await started;
   generation = message.generation;
+  unlinked = new Map();
   python.open_lesson(message.slug, message.query);
-  progress(90, "Building the figures");
-  for (const name of message.order) {
+  for (const [index, name] of message.order.entries()) {
+    progress(80 + Math.round((20 * index) / message.order.length), `Preparing figures, ${index + 1} of ${message.order.length}`);
     await nextTask(); // let the learner's changes to figures already live go first
     if (generation !== message.generation) return; // the learner moved on meanwhile
     self.postMessage({ type: "render", name, figure: python.open_figure(name), generation });
+    unlinked.set(name, []);
     const linked = JSON.parse(python.linked_code(name));
     if (linked) self.postMessage({ type: "code", name, result: linked, generation });
     reportState(name);
   }
+}
+
+function setState(name, query) {
+  if (python.set_state(name, query)) reportState(name);
 }
 
 function reportState(name) {
@@ -174,6 +216,9 @@ self.onmessage = async (event) => {
       return; // about a lesson that is no longer open
     } else if (message.type === "rendered") {
       python.link(message.name, sendPatch, `${message.generation}/${message.name}`);
+      const asked = unlinked.get(message.name) || [];
+      unlinked.delete(message.name);
+      for (const query of asked) setState(message.name, query);
     } else if (message.type === "patch") {
       const undone = JSON.parse(python.apply_patch(message.name, message.patch));
       for (const [name, result] of Object.entries(undone)) self.postMessage({ type: "code", name, result, generation });
@@ -185,7 +230,8 @@ self.onmessage = async (event) => {
       self.postMessage({ type: "code", name: message.name, result, generation });
       reportState(message.name);
     } else if (message.type === "state") {
-      if (python.set_state(message.name, message.query)) reportState(message.name);
+      if (unlinked.has(message.name)) unlinked.get(message.name).push(message.query);
+      else setState(message.name, message.query);
     }
   } catch (error) {
     report(error);

@@ -110,6 +110,7 @@ class UnequalErrors(Figure):
     )
 
     threshold = param.Number(default=0.5, bounds=(0.05, 0.95), step=0.05, doc="Flag scores at or above this")
+    precomputed = {"threshold": [round(0.05 * i, 2) for i in range(1, 20)]}
     rule = param.Selector(default=ONE_THRESHOLD, objects=[ONE_THRESHOLD, EQUAL_FPR],
                           doc="How B's threshold is set")
 
@@ -196,6 +197,7 @@ class Membership(Figure):
     )
 
     degree = param.Integer(default=2, bounds=(0, MAX_DEGREE), doc="Polynomial degree")
+    precomputed = {"degree": range(0, MAX_DEGREE + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)

@@ -33,7 +33,13 @@ class Figure(param.Parameterized):
     methods that watch their parameters. Each has `numbers`, a `readout()` whose
     text states the figure's key values: what a screen reader announces, and
     what the tests compare between the browser and CPython.
+
+    `precomputed` names a few values of some parameters ({"degree": range(0, 17)}): each
+    combination is a state the build computes (dlviz.precompute), so the figure answers
+    those controls before Python is live.
     """
+
+    precomputed = {}
 
     core_functions = ()
     """The core functions the figure calls, as "dlviz.core.module.function", the one that carries the

@@ -64,6 +64,7 @@ class TwoFits(Figure):
     )
 
     view = param.Selector(default="A good fit? (degree 2)", objects=list(VIEWS), doc="Which fit to show")
+    precomputed = {"view": list(VIEWS)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -217,6 +218,7 @@ class PolynomialFit(Figure):
     )
 
     degree = param.Integer(default=2, bounds=(0, MAX_DEGREE), doc="Polynomial degree")
+    precomputed = {"degree": range(0, MAX_DEGREE + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -295,6 +297,7 @@ class DistributionShift(Figure):
 
     shift = param.Number(default=2.0, bounds=(0.0, MAX_SHIFT), step=0.5, doc="How different the new city is")
     train_on_both = param.Boolean(default=False, doc="Train on both cities")
+    precomputed = {"shift": [i / 2 for i in range(int(MAX_SHIFT * 2) + 1)]}
 
     def __init__(self, **params):
         super().__init__(**params)

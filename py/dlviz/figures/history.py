@@ -38,6 +38,7 @@ class NestedFields(Figure):
     """Three nested ellipses, AI ⊃ ML ⊃ DL, each with an example; one highlighted."""
 
     field = param.Selector(default="Deep learning", objects=list(RINGS), doc="Which field to describe")
+    precomputed = {"field": list(RINGS)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -94,6 +95,7 @@ class Timeline(Figure):
     collides with another on a phone."""
 
     year = param.Integer(default=2022, bounds=(1955, 2024), doc="Show the story up to this year")
+    precomputed = {"year": range(1955, 2025)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -165,6 +167,7 @@ class ImageNetErrors(Figure):
     winners' names fit on a phone), human error marked."""
 
     year = param.Integer(default=2012, bounds=(2010, 2017), doc="Challenge year")
+    precomputed = {"year": range(2010, 2018)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -230,6 +233,7 @@ class PerceptronLearning(Figure):
 
     steps = param.Integer(default=10, bounds=(0, MAX_STEPS), doc="Steps of the perceptron rule")
     data = param.Selector(default="Two blobs", objects=list(PERCEPTRON_DATA), doc="Data set")
+    precomputed = {"steps": range(0, MAX_STEPS + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -312,6 +316,7 @@ class VanishingGradient(Figure):
     )
 
     depth = param.Integer(default=6, bounds=(1, MAX_DEPTH), doc="Number of hidden sigmoid layers")
+    precomputed = {"depth": range(1, MAX_DEPTH + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)

@@ -191,6 +191,7 @@ class GradientDescent(Figure):
 
     learning_rate = param.Number(default=0.03, bounds=(0.002, 0.16), step=0.002, doc="Learning rate")
     steps = param.Integer(default=0, bounds=(0, MAX_STEPS), doc="Steps taken")
+    precomputed = {"steps": range(0, MAX_STEPS + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -493,6 +494,7 @@ class OptimiserRace(Figure):
 
     learning_rate = param.Number(default=0.1, bounds=(0.01, 0.3), step=0.01, doc="Learning rate")
     steps = param.Integer(default=RACE_STEPS, bounds=(0, RACE_STEPS), doc="Steps taken")
+    precomputed = {"steps": range(0, RACE_STEPS + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -590,6 +592,7 @@ class Backpropagation(Figure):
     )
 
     stage = param.Integer(default=1, bounds=(1, STAGES), doc="Stage of the passes, from 1")
+    precomputed = {"stage": range(1, STAGES + 1)}
 
     def __init__(self, **params):
         super().__init__(**params)

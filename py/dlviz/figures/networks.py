@@ -111,6 +111,7 @@ class StretchFit(Figure):
     )
 
     stretch = param.Number(default=0.0, bounds=(0.0, 1.0), step=0.05, doc="How far x is stretched towards √x")
+    precomputed = {"stretch": [round(i * 0.05, 2) for i in range(21)]}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -166,6 +167,7 @@ class NetworkDiagram(Figure):
 
     neurons = param.Integer(default=3, bounds=(1, 8), doc="Neurons in each hidden layer")
     hidden_layers = param.Integer(default=1, bounds=(0, 4), doc="Number of hidden layers")
+    precomputed = {"hidden_layers": range(0, 5)}
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -365,6 +367,7 @@ class FeatureHierarchy(Figure):
     )
 
     layer = param.Integer(default=1, bounds=(1, len(DEEP_SIZES) - 1), doc="The layer to look at")
+    precomputed = {"layer": range(1, len(DEEP_SIZES))}
 
     def __init__(self, **params):
         super().__init__(**params)
