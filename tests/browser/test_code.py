@@ -30,6 +30,11 @@ CHANGEABLE = [
      ("(1 - random_fraction) * hotspot", "(1 - random_fraction) * np.array([0.5, 0.5])")),
 ]
 
+# another state of each figure, asked for while the learner's edit runs: the page still answers its controls
+NEXT = {"loss_landscape": "loss_landscape.slope=1", "gradient_descent": "gradient_descent.steps=20",
+        "playground": "playground.learning_rate=0.3", "perceptron": "perceptron.steps=10",
+        "feedback_loop": "feedback_loop.random_fraction=0.4"}
+
 
 def cpython_readout(slug, figure, query, source):
     """The figure's read-out in CPython, built from `query`, running `source` (None: the original)."""
@@ -145,11 +150,15 @@ def test_the_learner_changes_a_figures_python(chromium, site_url, slug, figure, 
         assert "TimeoutError: your code ran for more than 2 seconds" in panel.error()
         assert browser.readout(figure) == expected
 
+        # After the loop, the figure answers its controls, still with the edit that worked.
+        browser.page.evaluate("([name, query]) => course.state.request(name, query)", [figure, NEXT[figure]])
+        wait_for_readout(browser, figure, cpython_readout(slug, figure, "?" + NEXT[figure], edited))
+
         # Reset: the original numbers again, and no error.
         panel.reset()
         assert panel.status() == "The figure runs the original again."
         assert panel.error() == ""
-        wait_for_readout(browser, figure, original)
+        wait_for_readout(browser, figure, cpython_readout(slug, figure, "?" + NEXT[figure], None))
         assert not browser.errors, browser.errors
     finally:
         browser.close()

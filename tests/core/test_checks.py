@@ -11,7 +11,7 @@ import pytest
 
 import dlviz.core
 from dlviz.core import (
-    checks, compute, contours, datasets, diagram, fairness, features, feedback, generalisation, geometry,
+    checks, compute, contours, datasets, diagram, fairness, features, feedback, generalisation, geometry, history,
     landscape, learning_rates, line_classifiers, losses, network, optimisers, polynomial, privacy, shift,
     training, transforms, vanishing, wide_layer,
 )
@@ -76,6 +76,9 @@ BAD_INPUTS = [
     row(datasets.two_rings, "inner_radius", lambda: datasets.two_rings(inner_radius=-2.0)),
     row(datasets.two_rings, "outer_radius", lambda: datasets.two_rings(outer_radius=NAN)),
     row(datasets.spiral, "turns", lambda: datasets.spiral(turns=INF)),
+    row(history.fields_around, "field", lambda: history.fields_around("Cooking")),
+    row(history.milestones_by, "year", lambda: history.milestones_by(NAN)),
+    row(history.imagenet_result, "year", lambda: history.imagenet_result(2009)),
     row(datasets.tilted_plane, "noise", lambda: datasets.tilted_plane(noise=INF)),
     row(datasets.two_moons, "size", lambda: datasets.two_moons(size=1)),
     row(datasets.xor_quadrants, "noise", lambda: datasets.xor_quadrants(noise=-INF)),

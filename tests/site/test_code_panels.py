@@ -13,8 +13,6 @@ from dlviz.course import available_lessons, figure_classes
 from dlviz.edits import core_function
 from dlviz.figures.figure import Figure
 
-# Figures of facts and history that call no core function: they have no code to show.
-NO_CORE = {"nested_fields", "timeline", "imagenet_errors"}
 CHANGEABLE = {"loss_landscape", "gradient_descent", "playground", "perceptron", "feedback_loop"}
 
 PANEL = re.compile(r'<details class="figure-code" data-code="([a-z_0-9]+)"( data-changeable)?>(.*?)</details>', re.S)
@@ -45,9 +43,7 @@ def test_every_figure_shows_the_current_source_of_the_functions_it_names(built_s
     for lesson in available_lessons():
         shown = panels((built_site / f"{lesson.slug}.html").read_text(encoding="utf-8"))
         for name, cls in figure_classes(lesson).items():
-            if name in NO_CORE:
-                assert not cls.core_functions and name not in shown
-                continue
+            assert cls.core_functions, f"{name} names no core function to show"
             changeable, functions = shown[name]
             assert [function for function, _, _ in functions] == list(cls.core_functions), name
             assert changeable == (name in CHANGEABLE) == cls.changeable, name

@@ -8,6 +8,9 @@ import param
 from bokeh.models import BoxAnnotation, ColumnDataSource, Label, LinearColorMapper, Span
 
 from dlviz.core.datasets import gaussian_blobs, xor_quadrants
+from dlviz.core.history import (
+    FIELDS, HUMAN_ERROR, IMAGENET_WINNERS, MILESTONES, WINTER, fields_around, imagenet_result, milestones_by,
+)
 from dlviz.core.geometry import grid_points, line_in_square
 from dlviz.core.line_classifiers import accuracy_over_steps, line_predict, train_perceptron
 from dlviz.core.vanishing import first_layer_gradient_norms, layer_gradient_norms
@@ -20,15 +23,8 @@ from .parts import (
 
 # --- the nested fields -------------------------------------------------------
 
-RINGS = {
-    # name: (centre y, width, height, colour, what it is, an example)
-    "Artificial intelligence": (0.0, 10.0, 7.0, SKY, "machines doing things that seem to need intelligence",
-                                "a chess program searching moves by hand-written rules"),
-    "Machine learning": (-0.8, 7.4, 5.0, GREEN, "AI that learns its rules from examples instead of being told them",
-                         "a spam filter learning from e-mails people marked as spam"),
-    "Deep learning": (-1.55, 4.6, 3.0, ORANGE, "machine learning with neural networks of many layers",
-                      "recognising the cat in a photo"),
-}
+# each field's ring, (centre y, width, height, colour), widest first as dlviz.core.history.FIELDS lists them
+RINGS = dict(zip(FIELDS, [(0.0, 10.0, 7.0, SKY), (-0.8, 7.4, 5.0, GREEN), (-1.55, 4.6, 3.0, ORANGE)]))
 
 RING_LABELS = ("e.g. a chess program\nfollowing written rules", "e.g. a spam filter\nlearning from e-mails",
                "e.g. finding the cat\nin a photo")  # short, to fit the rings on a phone
@@ -37,13 +33,15 @@ RING_LABELS = ("e.g. a chess program\nfollowing written rules", "e.g. a spam fil
 class NestedFields(Figure):
     """Three nested ellipses, AI ⊃ ML ⊃ DL, each with an example; one highlighted."""
 
+    core_functions = ("dlviz.core.history.fields_around",)
+
     field = param.Selector(default="Deep learning", objects=list(RINGS), doc="Which field to describe")
     precomputed = {"field": list(RINGS)}
 
     def __init__(self, **params):
         super().__init__(**params)
         names = list(RINGS)
-        centre, width, height, colour, _, _ = (list(column) for column in zip(*RINGS.values()))
+        centre, width, height, colour = (list(column) for column in zip(*RINGS.values()))
         self.rings = ColumnDataSource({
             "x": [0.0] * 3, "y": centre, "width": width, "height": height, "colour": colour, "alpha": [0.3] * 3,
         })
@@ -65,8 +63,10 @@ class NestedFields(Figure):
     @param.depends("field", watch=True)
     def _update(self):
         self.rings.patch({"alpha": [(i, 0.55 if name == self.field else 0.15) for i, name in enumerate(RINGS)]})
-        _, _, _, _, meaning, example = RINGS[self.field]
-        self.numbers.object = f"<b>{self.field}</b>: {meaning}. Example: {example}."
+        meaning, example = FIELDS[self.field]
+        around = fields_around(self.field)
+        inside = f" It lies inside {' and '.join(name.lower() for name in around)}." if around else ""
+        self.numbers.object = f"<b>{self.field}</b>: {meaning}. Example: {example}.{inside}"
 
     def __panel__(self):
         return pn.Column(self.select, self.plot, self.numbers, sizing_mode="stretch_width")
@@ -74,17 +74,6 @@ class NestedFields(Figure):
 
 # --- the timeline ------------------------------------------------------------
 
-MILESTONES = [
-    # year, short label, what happened
-    (1958, "Perceptron", "Frank Rosenblatt's perceptron, one artificial neuron that learns"),
-    (1969, "XOR problem", "Minsky and Papert show a single perceptron cannot learn XOR"),
-    (1986, "Backpropagation", "Rumelhart, Hinton and Williams train networks with hidden layers by backpropagation"),
-    (1991, "Vanishing gradients", "Hochreiter shows the learning signal fades through many layers"),
-    (2012, "AlexNet", "AlexNet, a deep network trained on GPUs, wins ImageNet by a wide margin"),
-    (2017, "Transformer", "the Transformer reads a whole sentence at once, paying attention to what matters"),
-    (2022, "ChatGPT", "ChatGPT, a chatbot built on a Transformer, reaches millions of people"),
-]
-WINTER = (1991, 2012)
 UNLIT_TEXT = "#767676"  # grey for the milestones still to come: 4.5:1 on white
 AXIS, TIP = 1.0, 1.8  # where the timeline runs across its plot (0 to 10), and where each stem ends
 
@@ -93,6 +82,8 @@ class Timeline(Figure):
     """The milestones from 1958 to 2022 down one axis, read from the top like a page;
     those up to the chosen year lit. Each label has a line of its own, so none
     collides with another on a phone."""
+
+    core_functions = ("dlviz.core.history.milestones_by",)
 
     year = param.Integer(default=2022, bounds=(1955, 2024), doc="Show the story up to this year")
     precomputed = {"year": range(1955, 2025)}
@@ -129,7 +120,7 @@ class Timeline(Figure):
 
     @param.depends("year", watch=True)
     def _update(self):
-        happened = [m for m in MILESTONES if m[0] <= self.year]
+        happened = milestones_by(self.year)
         lit = [m[0] <= self.year for m in MILESTONES]
         self.events.patch({"colour": [(i, VERMILION if on else "#bbbbbb") for i, on in enumerate(lit)],
                            "text_colour": [(i, VERMILION_TEXT if on else UNLIT_TEXT) for i, on in enumerate(lit)]})
@@ -147,24 +138,13 @@ class Timeline(Figure):
 
 # --- ImageNet -----------------------------------------------------------------
 
-# ILSVRC classification winners, top-5 error in per cent (Russakovsky et al. 2015,
-# and the challenge's published results for 2015 to 2017).
-IMAGENET_WINNERS = [
-    (2010, "NEC", 28.2),
-    (2011, "XRCE", 25.8),
-    (2012, "AlexNet", 16.4),
-    (2013, "ZFNet", 11.7),
-    (2014, "GoogLeNet", 6.7),
-    (2015, "ResNet", 3.57),
-    (2016, "Trimps-Soushen", 2.99),
-    (2017, "SENet", 2.25),
-]
-HUMAN_ERROR = 5.1  # Russakovsky et al. 2015: one trained person, 1,500 test images
 
 
 class ImageNetErrors(Figure):
     """The ImageNet winners' top-5 error by year as bars lying down (a year a line: the
     winners' names fit on a phone), human error marked."""
+
+    core_functions = ("dlviz.core.history.imagenet_result",)
 
     year = param.Integer(default=2012, bounds=(2010, 2017), doc="Challenge year")
     precomputed = {"year": range(2010, 2018)}
@@ -198,11 +178,10 @@ class ImageNetErrors(Figure):
     def _update(self):
         self.bars.patch({"colour": [(i, ORANGE if year == self.year else BLUE)
                                     for i, (year, _, _) in enumerate(IMAGENET_WINNERS)]})
-        index = [w[0] for w in IMAGENET_WINNERS].index(self.year)
-        _, name, error = IMAGENET_WINNERS[index]
+        name, error, fall = imagenet_result(self.year)
         text = f"<b>{self.year}</b>: {name} misses the right answer in its top 5 guesses for <b>{error:g}%</b> of images"
-        if index:
-            text += f" (down {IMAGENET_WINNERS[index - 1][2] - error:.1f} points from {self.year - 1})"
+        if fall is not None:
+            text += f" (down {fall:.1f} points from {self.year - 1})"
         comparison = "below" if error < HUMAN_ERROR else "above"
         self.numbers.object = f"{text}; {comparison} the human {HUMAN_ERROR}%."
 
