@@ -10,7 +10,7 @@ SHOWN_CONTROLS = """(root) => {
   const found = [];
   const walk = (node) => {
     for (const element of node.querySelectorAll('*')) {
-      if (element.matches('input, select, textarea, button, [role=slider], .noUi-target')) {
+      if (element.matches('input, select, textarea, button, [role=slider], .noUi-target, .bk-Toolbar')) {
         const box = element.getBoundingClientRect();
         if (box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden') {
           found.push(element.tagName + '.' + element.className);

@@ -5,7 +5,7 @@ import numpy as np
 import panel as pn
 from bokeh.plotting import figure as bokeh_figure
 
-from .figure import FOCUS_CSS
+from .figure import FOCUS_CSS, PRINT_CSS
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency. The lessons
 # name each colour by the word in its comment, and only by that word.
@@ -66,7 +66,7 @@ def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
         **options,
     )
     plot.toolbar.logo = None
-    plot.toolbar.stylesheets = [FOCUS_CSS]
+    plot.toolbar.stylesheets = [FOCUS_CSS, PRINT_CSS]  # on paper a plot is a picture: no toolbar
     plot.stylesheets = [FOCUS_CSS]  # the plot area itself takes the focus, for Bokeh's key events
     plot.title.text_font_size = "14px"
     return plot
