@@ -107,13 +107,14 @@ class Playground(Figure):
         self.losses = ColumnDataSource({"epoch": [], "train": [], "test": []}, name="playground_losses")
 
         self.numbers = readout()
-        self.zoom_words = pn.pane.HTML("Tap a neuron to see it enlarged, with its weights.", width=200,
+        self.zoom_words = pn.pane.HTML("Tap a neuron to see it enlarged, with its weights.", width=170,
                                        margin=(0, 10), styles={"font-size": "13px"})
         self._layout = pn.Column(
             self._controls_bar(), self.numbers,
             pn.FlexBox(self._settings(),
-                       pn.Column(pn.pane.Bokeh(self._network_plot()),
-                                 pn.Row(pn.pane.Bokeh(self._zoom_plot()), self.zoom_words)),
+                       pn.Column(pn.pane.Bokeh(self._network_plot(), sizing_mode="stretch_width", max_width=380),
+                                 pn.Row(pn.pane.Bokeh(self._zoom_plot()), self.zoom_words),
+                                 sizing_mode="stretch_width", max_width=380),
                        pn.Column(pn.pane.Bokeh(self._boundary_plot()), pn.pane.Bokeh(self._loss_plot())),
                        flex_wrap="wrap", gap="12px", sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
@@ -205,8 +206,8 @@ class Playground(Figure):
 
     def _network_plot(self):
         plot = bare(new_plot("Every neuron, read over the plane", "", "", height=380))
-        plot.sizing_mode = "fixed"
-        plot.width = 380
+        plot.sizing_mode = "scale_width"  # square, at most 380 px: narrower on a phone
+        plot.width, plot.max_width = 380, 380
         plot.x_range = Range1d(-1.5, (MAX_LAYERS + 1) * COLUMN_STEP + CELL + 0.1)
         plot.y_range = Range1d(-MAX_NEURONS * ROW_STEP, 0.8)
         plot.outline_line_color = None
