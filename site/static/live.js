@@ -67,6 +67,8 @@
 
   function onMessage(message) {
     if (message.type === "progress") {
+      // A download still under way when the start failed reports on: the failure is the last word.
+      if (document.body.classList.contains("figures-failed")) return;
       course.timeline.push([message.message, Math.round(performance.now())]);
       course.status.show(`${message.message}… ${message.percent}%`, { percent: message.percent });
       document.dispatchEvent(new CustomEvent("python-progress", { detail: { percent: message.percent, message: message.message } }));
