@@ -263,7 +263,7 @@ def test_backprop_stages_reveal_forward_then_backward():
         figure.stage = stage
         texts.append(figure.numbers.object)
         seen.add(len(figure.labels.data["text"]))
-        red = [c for c in figure.labels.data["colour"] if c == learning.VERMILION]
+        red = [c for c in figure.labels.data["colour"] if c == learning.VERMILION_TEXT]  # gradients, in the vermilion for text
         assert (len(red) > 0) == (stage >= 7)  # gradients appear only in the backward pass, from stage 7
     assert len(set(texts)) == learning.STAGES
     assert len(seen) == learning.STAGES  # every stage adds numbers
