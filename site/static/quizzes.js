@@ -3,8 +3,9 @@
 // the worked solution comes with a right answer, or when the learner asks ("Show the answer",
 // offered after a first try). Every answer is kept in the learner's progress (progress.js, where
 // only the first attempt counts for the score) and shown again when the page opens. A question
-// that reads a figure (.quiz-figure-task) is right when the live figure's state, as state.js reports
-// it, meets every condition the build wrote into its data-accept.
+// that reads a figure (.quiz-figure-task) is right when the figure's state, as state.js reports
+// it, meets every condition the build wrote into its data-accept: the live figure's, or before
+// Python the precomputed state on screen (precomputed.js).
 //
 //   course.quizzes.readNumber(text)   the numbers a typed answer can mean: [] when it is none
 //   course.quizzes.solution(form)     {answer, why}: the right answer and its worked solution, as HTML
@@ -44,8 +45,9 @@
   function figureJudgement(task) {
     const name = task.dataset.figure;
     const root = document.getElementById(`figure-${name}`);
-    if (!root || !root.closest("figure").classList.contains("figure-live")) {
-      return { answered: false, message: "This question reads the live figure above: check again once it answers its controls." };
+    const figure = root && root.closest("figure");
+    if (!figure || !["figure-live", "figure-precomputed"].some((state) => figure.classList.contains(state))) {
+      return { answered: false, message: "This question reads the figure above: check again once it answers its controls." };
     }
     const current = course.state.current(name);
     const values = JSON.parse(task.dataset.defaults);

@@ -11,6 +11,7 @@
 //                                      changes, when this page has no Python
 //   "figure-state" on document         detail {name, state, query}: Python reported figure NAME's
 //                                      state (as current gives it) and the page's whole query string
+// Before Python is live, a precomputed state on screen (precomputed.js) is the figure's state.
 "use strict";
 
 (() => {
@@ -20,6 +21,9 @@
   document.addEventListener("figure-state", (event) => {
     current[event.detail.name] = event.detail.state;
     history.replaceState(history.state, "", `${location.pathname}${event.detail.query}${location.hash}`);
+  });
+  document.addEventListener("figure-precomputed", (event) => {
+    current[event.detail.name] = event.detail.query;
   });
   document.addEventListener("lesson-opened", () => {
     current = Object.create(null);

@@ -91,6 +91,12 @@ def billions_claim():
     assert 1e9 < figure.beyond_errors[16] / figure.beyond_errors[2] < 1e10  # about 2.5e9
 
 
+def lowest_degree_below_half_claim():
+    figure = fundamentals.PolynomialFit()
+    assert int(np.argmax(figure.train_errors < 0.5)) == 10 and round(figure.train_errors[10], 3) == 0.497
+    assert round(figure.beyond_errors[10], -2) == 4700 and 1000 < figure.beyond_errors[10] / figure.beyond_errors[2] < 10000
+
+
 def lesson_2_shift_claims():
     figure = fundamentals.DistributionShift()
     la_only = figure.curve.data["accuracy"]
@@ -373,6 +379,8 @@ CLAIMS = [
     (LESSON_2, "its error there is billions of times the vermilion curve's", billions_claim),
     (LESSON_2, "a higher degree always lowers the training error, but past degree 2 or 3 the held-out errors climb, "
                "and beyond the dots they explode", polynomial_fit_claims),
+    (LESSON_2, "At degree 10 the training error is 0.497, the first below 0.5; but beyond the dots its error is "
+               "about 4,700, thousands of times degree 2's 0.65", lowest_degree_below_half_claim),
     (LESSON_2, "Vancouver's accuracy falls from 1.00 to 0.66; training on both cities holds it above 0.9",
      lesson_2_shift_claims),
     (LESSON_3, "the curve straightens and the best line's error falls by half", stretch_claims),

@@ -142,14 +142,18 @@ CHOICE = "form.quiz:has(input[data-correct])"  # questions with choices (others 
 def answer(quiz, right):
     """Answer a question (a locator of its form) rightly or wrongly, as a learner does, and check it.
 
-    A question that reads a figure is answered rightly by pressing Check once the figure is live,
-    as the lesson opens it, when that state is accepted (lesson 2's); a wrong answer to one is not made here."""
+    A question that reads a figure (lesson 2's: a degree) is answered before Python, from the
+    figure's precomputed states: rightly with its slider moved by keys to the accepted value, wrongly
+    at the figure's default, which the question refuses."""
     task = quiz.locator(".quiz-figure-task")
     if task.count():
-        assert right, "a wrong answer to a figure question needs the figure moved: use a choice question"
-        frame = quiz.element_handle().owner_frame()
-        frame.wait_for_selector(f"figure.figure-live #figure-{task.get_attribute('data-figure')}",
-                                state="attached", timeout=180_000)
+        if right:
+            (rule,) = json.loads(task.get_attribute("data-accept"))
+            handle = quiz.element_handle().owner_frame().locator(f"#figure-{task.get_attribute('data-figure')} .noUi-handle").first
+            handle.focus()
+            steps = int(rule["texts"][0]) - int(float(handle.get_attribute("aria-valuenow")))
+            for _ in range(abs(steps)):
+                handle.press("ArrowRight" if steps > 0 else "ArrowLeft")
         quiz.locator("button[type=submit]").click()
         return
     number = quiz.locator("input[data-value]")
