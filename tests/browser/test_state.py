@@ -94,8 +94,9 @@ def test_the_live_controls_show_the_links_state(visit):
     figure = page.locator("#figure-playground")
     assert figure.locator("select").first.input_value() == "XOR"
     checked = figure.locator("input[type=checkbox]").evaluate_all(
-        "(boxes) => boxes.filter((box) => box.checked).map((box) => box.parentElement.textContent.trim())"
-    )
+        "(boxes) => boxes.filter((box) => box.checked && box.parentElement?.tagName === 'LABEL')"
+        ".map((box) => box.parentElement.textContent.trim())"
+    )  # the input features, each box in its label (a single checkbox such as "Show test data" has none)
     assert checked == ["x", "y", "xy", "sin x"]
 
 
