@@ -17,7 +17,8 @@
 //   "python-progress" (detail: {percent, message}) on document, as Python loads (percent null: it cannot)
 //   "figure-live" (detail: name), then "figures-live" and body.figures-live, on document;
 //   "figure-state" (detail: {name, state, query}) on document, each time Python reports a
-//   figure's state; "figure-code" (detail: {name, result}, result as worker.js lists it, or
+//   figure's state; "figure-patched" (detail: name) after Python's changes to a figure are drawn;
+//   "figure-code" (detail: {name, result}, result as worker.js lists it, or
 //   {stopped: true} when the watchdog restarted Python); body.figures-failed when Python could not start
 "use strict";
 
@@ -201,6 +202,7 @@
     } finally {
       patching -= 1;
     }
+    document.dispatchEvent(new CustomEvent("figure-patched", { detail: message.name }));
   }
 
   function request(name, query) {

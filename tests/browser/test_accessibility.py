@@ -93,3 +93,59 @@ def test_no_page_scrolls_sideways_on_a_phone(visit, page_name):
     page.wait_for_timeout(300)  # let Bokeh lay the live figures out
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"] + 1, f"{page_name} is {width}px wide on a {PHONE['width']}px phone"
+
+
+SLIDERS = """(figure) => {
+  const found = [];
+  const walk = (root) => {
+    for (const element of root.querySelectorAll("*")) {
+      if (element.shadowRoot) walk(element.shadowRoot);
+      if (element.classList.contains("noUi-handle")) {
+        const shown = element.getRootNode().querySelector(".bk-slider-value");
+        found.push([element.getAttribute("aria-label"), element.getAttribute("aria-valuetext"), shown.textContent.trim()]);
+      }
+    }
+  };
+  walk(figure);
+  return found;
+}"""
+
+
+def test_every_sliders_handle_says_the_value_its_label_shows_at_its_precision(visit):
+    browser = visit()
+    page = open_page(browser, "4-how-networks-learn.html")
+    sliders = page.locator("figure.course-figure").evaluate_all(f"(figures) => figures.flatMap({SLIDERS})")
+    assert len(sliders) >= 8
+    for label, said, shown in sliders:
+        assert said == shown, f"{label}: a screen reader hears {said!r} where the slider shows {shown!r}"
+    assert ["Learning rate", "0.030", "0.030"] in [list(s) for s in sliders]  # noUiSlider alone said "0.03"
+
+    handle = page.locator("#figure-momentum .noUi-handle").nth(1)  # the learning rate: three decimals
+    before, changes = browser.readout("momentum"), page.evaluate("window.course.changes")
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    browser.wait_for_readout_change("momentum", before, changes)
+    (_, said, shown), = [s for s in page.locator("#figure-momentum").evaluate(SLIDERS) if s[0] == "Learning rate (both)"]
+    assert said == shown and shown != "0.038" and len(shown.split(".")[1]) == 3, (said, shown)
+    assert browser.errors == []
+
+
+def test_while_the_playground_plays_its_live_region_speaks_at_a_readers_pace_and_ends_on_what_the_screen_says(visit):
+    browser = visit()
+    page = open_page(browser, "5-playground.html")
+    page.evaluate("""() => {
+      window.said = [];
+      new MutationObserver(() => said.push(performance.now()))
+        .observe(document.getElementById("figure-playground-now"), { childList: true, characterData: true, subtree: true });
+    }""")
+    figure = page.locator("#figure-playground")
+    figure.locator("button", has_text="Play").first.click()
+    page.wait_for_timeout(7000)
+    figure.locator("button", has_text="Pause").first.click()
+    page.wait_for_timeout(2500)  # the last change is said within the pace of 2 s
+    said = page.evaluate("said")
+    assert len(said) >= 3, "the read-out changed while it played, and was said"
+    gaps = [later - earlier for earlier, later in zip(said, said[1:])]
+    assert min(gaps) >= 1900, f"announcements {gaps} ms apart: faster than a listener can follow"
+    assert page.locator("#figure-playground-now").text_content() == browser.readout("playground")
+    assert browser.errors == []
