@@ -367,6 +367,14 @@ def compute_claims():
     assert "about 280 MWh, 26 years" in text(ethics.TrainingCompute(compare="GPT-3"))
 
 
+def compute_gridlines_claim():
+    (axis,) = ethics.TrainingCompute().plots.object.yaxis
+    ticks, minor = axis.ticker.ticks, axis.ticker.minor_ticks
+    assert all(later / earlier == pytest.approx(1000) for earlier, later in zip(ticks, ticks[1:]))
+    assert all(later / earlier == pytest.approx(10) for earlier, later in zip(minor, minor[1:]))
+    assert set(ticks) <= set(minor)
+
+
 CLAIMS = [
     (LESSON_1, "on two blobs the accuracy reaches 1.00 and stays there; on XOR it swings up and down and never "
                "passes 0.7", perceptron_claims),
@@ -432,6 +440,8 @@ CLAIMS = [
     (LESSON_6, "even 20,000 steps stays below 10<sup>10</sup> operations, tens of millions of times less than "
                "AlexNet", compute_claims),
     (LESSON_6, "estimated 1,287 MWh: about 4.6 times more", compute_claims),
+    (LESSON_6, "each gridline up the chart below is a thousand times more than the one under it, and each small "
+               "tick between them ten times more", compute_gridlines_claim),
 ]
 
 

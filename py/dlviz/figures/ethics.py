@@ -336,6 +336,9 @@ class TrainingCompute(Figure):
         })
         plot = new_plot("Training compute (estimates) by year", "year", "floating-point operations (log scale)",
                         y_axis_type="log", x_range=(2010.5, 2027.5), y_range=(1e6, 1e27))
+        # A gridline every thousand times, a tick every ten times: what the lesson says of the chart.
+        plot.yaxis.ticker = FixedTicker(ticks=[10.0 ** k for k in range(6, 28, 3)],
+                                        minor_ticks=[10.0 ** k for k in range(6, 28)])
         plot.scatter("year", "flop", source=famous, size=11, color=BLUE, legend_label="famous models")
         plot.add_layout(LabelSet(x="year", y="flop", text="name", source=famous, x_offset=9,
                                  y_offset="label_offset", text_font_size="11px", text_align="left"))

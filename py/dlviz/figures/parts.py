@@ -3,6 +3,7 @@ course's style, read-outs and numbers in words, and the Play button."""
 
 import numpy as np
 import panel as pn
+from bokeh.models import FixedTicker
 from bokeh.plotting import figure as bokeh_figure
 
 from .figure import FOCUS_CSS, PRINT_CSS
@@ -23,6 +24,7 @@ CLASS_COLOURS = (BLUE, ORANGE)  # label 0, label 1
 REGION_COLOURS = ("#d6e6f2", "#fbe9c8")  # the plane behind a classifier: pale blue for class 0, pale orange for 1
 
 PLOT_HEIGHT = 320
+DECADES_SPAN = 30  # a log axis has its ticks from 10^-30 to 10^30
 PLAY_PERIOD = 150  # milliseconds between the frames of a Player
 
 
@@ -52,7 +54,7 @@ def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
 
     No drag or wheel tool is active: a swipe or a wheel over the plot scrolls the
     page (Bokeh then leaves the browser's touch-action alone). Pan and zoom are
-    opt-in from the toolbar."""
+    opt-in from the toolbar. A log y axis is labelled at every power of ten."""
     plot = bokeh_figure(
         title=title,
         x_axis_label=x_label,
@@ -69,7 +71,17 @@ def new_plot(title, x_label, y_label, height=PLOT_HEIGHT, **options):
     plot.toolbar.stylesheets = [FOCUS_CSS, PRINT_CSS]  # on paper a plot is a picture: no toolbar
     plot.stylesheets = [FOCUS_CSS]  # the plot area itself takes the focus, for Bokeh's key events
     plot.title.text_font_size = "14px"
+    if options.get("y_axis_type") == "log":
+        plot.yaxis.ticker = decades()
     return plot
+
+
+def decades():
+    """A log axis's ticks: a label at every power of ten, small ticks between. (Bokeh's own log
+    ticker draws plain numbers crowded at the top when the axis spans under two powers of ten.)"""
+    powers = range(-DECADES_SPAN, DECADES_SPAN + 1)
+    return FixedTicker(ticks=[10.0 ** k for k in powers],
+                       minor_ticks=[m * 10.0 ** k for k in powers for m in range(1, 10)])
 
 
 def still(plot):
