@@ -8,6 +8,10 @@ for want of Pyodide: CI has it.
 # First, before anything imports panel: it points Panel at the site's own files.
 from build_steps.runtime import ROOT, pyodide_dist  # noqa: F401  (ROOT for the tests)
 
+import fcntl  # noqa: E402
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
 import pytest  # noqa: E402
 
 from dev import serve  # noqa: E402
@@ -18,17 +22,22 @@ SUB_PATH = "/course/"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The whole course, built once into a temporary folder ($DLVIZ_BUILT_SITE: a site already built, to iterate on a test)."""
-    import os
-
+    """The whole course, built once per test run into a temporary folder, by the first of pytest-xdist's
+    workers to need it while the others wait ($DLVIZ_BUILT_SITE: a site already built, to iterate on a test)."""
     import build
 
     if os.environ.get("DLVIZ_BUILT_SITE"):
-        from pathlib import Path
-
         return Path(os.environ["DLVIZ_BUILT_SITE"])
-    out = tmp_path_factory.mktemp("site") / "dist"
-    build.build(out, pyodide_dist=pyodide_dist(), quiet=True)
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out, built = shared / "site" / "dist", shared / "site" / "built"
+    out.parent.mkdir(exist_ok=True)
+    with open(shared / "site" / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            build.build(out, pyodide_dist=pyodide_dist(), quiet=True)
+            built.touch()
     return out
 
 

@@ -78,6 +78,23 @@ def visit(chromium, site_url):
         item.close()
 
 
+@pytest.fixture(scope="module")
+def live_lessons(chromium, site_url):
+    """One live page per lesson, opened on first use and shared by a test module's tests (a live page
+    is the costly part of a browser test): live_lessons(slug) -> its Visit."""
+    visits = {}
+
+    def live(slug):
+        if slug not in visits:
+            visits[slug] = Visit(chromium, site_url)
+            visits[slug].open(f"{slug}.html", live=True)
+        return visits[slug]
+
+    yield live
+    for item in visits.values():
+        item.close()
+
+
 def readout_in(figure_root):
     """The text of the read-out inside `figure_root` (a locator; Playwright pierces Panel's shadow roots)."""
     host = figure_root.locator(".readout").first

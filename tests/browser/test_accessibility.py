@@ -1,4 +1,4 @@
-"""Accessibility in real Chromium: axe-core on every built page, the keyboard, live text, phones.
+"""Accessibility in real Chromium: axe-core on every built page, the keyboard, what screen readers hear.
 
 axe-core (from npm, `node_modules/axe-core`) checks each page once its figures are
 live, open shadow roots included (Panel and Bokeh draw inside them); a serious or
@@ -16,7 +16,6 @@ from dlviz.course import available_lessons
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LESSON_PAGES = [f"{lesson.slug}.html" for lesson in available_lessons()]
 PAGES = ["index.html", *LESSON_PAGES]
-PHONE = {"width": 390, "height": 844}
 
 # The element that has the keyboard focus, looking inside shadow roots.
 FOCUSED = """() => {
@@ -83,16 +82,6 @@ def test_keyboard_reaches_a_figure_slider_shows_focus_moves_it_and_announces_the
     assert now.get_attribute("aria-live") == "polite"
     assert re.search(r"\S", after)
     assert browser.errors == []
-
-
-@pytest.mark.parametrize("page_name", PAGES)
-def test_no_page_scrolls_sideways_on_a_phone(visit, page_name):
-    browser = visit()
-    browser.page.set_viewport_size(PHONE)
-    page = open_page(browser, page_name)
-    page.wait_for_timeout(300)  # let Bokeh lay the live figures out
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"] + 1, f"{page_name} is {width}px wide on a {PHONE['width']}px phone"
 
 
 SLIDERS = """(figure) => {

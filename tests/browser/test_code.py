@@ -14,7 +14,7 @@ import pytest
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
 from dlviz.edits import MAX_STATE_CHARS, Edit, core_function
-from dlviz.page import lesson_figures
+from dlviz.page import build_figure
 
 from .conftest import Visit
 
@@ -38,7 +38,7 @@ NEXT = {"loss_landscape": "loss_landscape.slope=1", "gradient_descent": "gradien
 
 def cpython_readout(slug, figure, query, source):
     """The figure's read-out in CPython, built from `query`, running `source` (None: the original)."""
-    built = lesson_figures(slug, query)[figure]
+    built = build_figure(slug, figure, query)
     edit = Edit(built)
     try:
         result = edit.change(source)

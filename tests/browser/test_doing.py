@@ -37,12 +37,12 @@ def tries(slug):
             for name, query in re.findall(r'<div class="try-this" data-figure="([a-z_0-9]+)" data-query="([^"]*)"', html)]
 
 
-def test_every_try_button_puts_its_figure_in_the_state_its_link_gives(visit):
+def test_every_try_button_puts_its_figure_in_the_state_its_link_gives(live_lessons):
     for lesson in available_lessons():
         buttons = tries(lesson.slug)
         assert buttons, lesson.slug
-        browser = visit()
-        page = browser.open(f"{lesson.slug}.html", live=True)
+        browser = live_lessons(lesson.slug)
+        page = browser.page
         for number, (name, query) in enumerate(buttons):
             expected = written(lesson.slug, name, query)
             assert expected, f"{lesson.slug}: try {query} leaves {name} at its defaults"
@@ -54,12 +54,11 @@ def test_every_try_button_puts_its_figure_in_the_state_its_link_gives(visit):
             box = page.locator(f"#figure-{name}").bounding_box()
             viewport = page.viewport_size
             assert box["y"] < viewport["height"] and box["y"] + box["height"] > 0, f"{name} was not brought into view"
-        # The same state from the first button's link, opened afresh.
+        # The same state from the first button's link, opened afresh (the page the next test reads).
         name, query = buttons[0]
         linked = browser.open(f"{lesson.slug}.html?{query}", live=True)
         wait_for_state(linked, name, written(lesson.slug, name, query))
         assert browser.errors == []
-        browser.close()
 
 
 # (lesson, figure, a state the question refuses, states it accepts)
@@ -77,10 +76,10 @@ FIGURE_QUESTIONS = [
 ]
 
 
-def test_a_figure_question_is_right_exactly_when_the_live_figure_is_in_an_accepted_state(visit):
+def test_a_figure_question_is_right_exactly_when_the_live_figure_is_in_an_accepted_state(live_lessons):
     for slug, name, refused, accepted in FIGURE_QUESTIONS:
-        browser = visit()
-        page = browser.open(f"{slug}.html", live=True)
+        browser = live_lessons(slug)
+        page = browser.page
         form = page.locator("form.quiz", has=page.locator(f'.quiz-figure-task[data-figure="{name}"]'))
         quiz_id = form.get_attribute("data-quiz")
         feedback = form.locator(".quiz-feedback")
@@ -96,8 +95,7 @@ def test_a_figure_question_is_right_exactly_when_the_live_figure_is_in_an_accept
                 assert form.locator(".quiz-show").is_visible()
         answer = page.evaluate("(id) => course.progress.load().answers[id]", quiz_id)
         assert answer["correct"] is True and answer["first"] is False  # the first try was a refused state
-        browser.close()
-    assert browser.errors == []
+        assert browser.errors == []
 
 
 def model(page, name, expression):

@@ -10,7 +10,7 @@ import pytest
 
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
-from dlviz.page import lesson_figures
+from dlviz.page import build_figure, lesson_figures
 
 from .conftest import text_of
 
@@ -115,7 +115,7 @@ def test_a_precomputed_figure_answers_before_python_and_python_takes_over_in_the
     slider.focus()
     for _ in range(3):
         page.keyboard.press("ArrowRight")  # degree 2 -> 5, before Python
-    expected = lesson_figures(LESSON, "polynomial_fit.degree=5")["polynomial_fit"]
+    expected = build_figure(LESSON, "polynomial_fit", "polynomial_fit.degree=5")
     assert wait_for_readout(browser, "polynomial_fit", text_of(expected.numbers.object)) == text_of(expected.numbers.object)
     assert page.evaluate(CURVE, "polynomial_fit") == pytest.approx(list(expected.curve.data["y"]), rel=1e-12)
     assert "figures-live" not in page.evaluate("document.body.className")
@@ -140,7 +140,7 @@ def test_a_precomputed_figure_answers_before_python_and_python_takes_over_in_the
     slider.focus()
     page.keyboard.press("ArrowRight")  # and Python answers the next move
     browser.wait_for_readout_change("polynomial_fit", before, changes)
-    after = lesson_figures(LESSON, "polynomial_fit.degree=6")["polynomial_fit"]
+    after = build_figure(LESSON, "polynomial_fit", "polynomial_fit.degree=6")
     assert wait_for_readout(browser, "polynomial_fit", text_of(after.numbers.object)) == text_of(after.numbers.object)
     assert browser.errors == []
 

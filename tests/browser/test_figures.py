@@ -9,29 +9,13 @@ then build the same figure in CPython from the state the live figure reports
 import pytest
 
 from dlviz.course import figure_classes
-from dlviz.page import lesson_figures
+from dlviz.page import build_figure
 from dlviz.course import available_lessons
 
-from .conftest import Visit, text_of
+from .conftest import text_of
 
 FIGURES = [(lesson.slug, name) for lesson in available_lessons() for name in figure_classes(lesson)]
 CONTROLS = ".noUi-handle, select, button:not(.bk-active), input[type=checkbox]"  # pressing a pressed toggle changes nothing
-
-
-@pytest.fixture(scope="module")
-def live_lessons(chromium, site_url):
-    """One live page per lesson, opened on first use and shared by that lesson's figures."""
-    visits = {}
-
-    def live(slug):
-        if slug not in visits:
-            visits[slug] = Visit(chromium, site_url)
-            visits[slug].open(f"{slug}.html", live=True)
-        return visits[slug]
-
-    yield live
-    for item in visits.values():
-        item.close()
 
 
 def move_main_control(page, figure_root):
@@ -66,7 +50,7 @@ def test_figure_answers_its_main_control_with_the_numbers_cpython_computes(live_
     page.wait_for_timeout(200)  # let any follow-up patches land
     shown = browser.readout(figure)
     query = page.evaluate("(name) => course.state.current(name)", figure)
-    expected = lesson_figures(slug, query)[figure].numbers.object
+    expected = build_figure(slug, figure, query).numbers.object
     assert shown == text_of(expected), f"after a {kind} change with state {query!r}"
     assert browser.errors == []
     assert browser.off_site_requests() == []

@@ -4,7 +4,7 @@ import pytest
 
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
-from dlviz.page import lesson_figures
+from dlviz.page import build_figure
 
 from .conftest import Visit, text_of
 
@@ -46,7 +46,7 @@ def live_values(slug, figure, browser):
 
 
 def expected(slug, figure, browser):
-    return text_of(lesson_figures(slug, live_query(browser, figure))[figure].numbers.object)
+    return text_of(build_figure(slug, figure, live_query(browser, figure)).numbers.object)
 
 
 def test_a_click_on_the_landscape_moves_the_point_there(live_page):

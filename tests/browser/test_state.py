@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 from dlviz import state
 from dlviz.course import figure_classes, lesson_by_slug
-from dlviz.page import lesson_figures
+from dlviz.page import build_figure, lesson_figures
 
 from .conftest import readout_in, text_of
 
@@ -108,7 +108,7 @@ def test_a_hostile_or_malformed_link_is_ignored_and_never_runs(visit):
     page.wait_for_function("!/(polynomial_fit|new_points|distribution_shift)\\./.test(location.search)", timeout=60_000)
     for name in figure_classes(lesson_by_slug(LESSON)):
         assert page.evaluate("(name) => course.state.current(name)", name) == ""
-    assert browser.readout(FIGURE) == text_of(lesson_figures(LESSON)[FIGURE].numbers.object)
+    assert browser.readout(FIGURE) == text_of(build_figure(LESSON, FIGURE).numbers.object)
     assert dialogs == [] and browser.errors == []
     assert "<script>" not in page.content()
     assert "figures-failed" not in page.evaluate("document.body.className")
@@ -121,7 +121,7 @@ def test_the_page_sets_a_figure_to_a_state_by_its_query_string_form(visit):
     assert page.evaluate("course.state.request('new_points', 'new_points.new_x=1.5,-2')") is True
     browser.wait_until_live()
     wait_for_state(page, "new_points", "new_points.new_x=1.5,-2")
-    assert browser.readout("new_points") == text_of(lesson_figures(LESSON, "new_points.new_x=1.5,-2")["new_points"].numbers.object)
+    assert browser.readout("new_points") == text_of(build_figure(LESSON, "new_points", "new_points.new_x=1.5,-2").numbers.object)
     assert "new_points.new_x=1.5,-2" in page.url
     page.evaluate("course.state.request('distribution_shift', 'distribution_shift.shift=4&distribution_shift.train_on_both=true')")
     wait_for_state(page, "distribution_shift", "distribution_shift.shift=4&distribution_shift.train_on_both=true")

@@ -9,7 +9,7 @@ from dlviz.course import available_lessons, figure_classes
 from dlviz.figures.fundamentals import NewPoints, PolynomialFit
 from dlviz.figures.learning import LossLandscape
 from dlviz.figures.playground import Playground
-from dlviz.page import lesson_figures
+from dlviz.page import build_figure
 
 FIGURES = [(lesson.slug, name, cls) for lesson in available_lessons() for name, cls in figure_classes(lesson).items()]
 PARAMETERS = [(slug, name, cls, parameter) for slug, name, cls in FIGURES for parameter in state.state_names(cls)]
@@ -151,9 +151,9 @@ def test_a_page_query_keeps_what_is_not_figure_state_and_replaces_the_figures_pa
 
 
 def test_figures_built_from_a_bad_link_use_their_defaults():
-    figure = lesson_figures("2-fundamentals-of-learning", "?polynomial_fit.degree=%3Cb%3E")["polynomial_fit"]
+    figure = build_figure("2-fundamentals-of-learning", "polynomial_fit", "?polynomial_fit.degree=%3Cb%3E")
     assert figure.degree == PolynomialFit.param.degree.default
-    figure = lesson_figures("2-fundamentals-of-learning", "?polynomial_fit.degree=5")["polynomial_fit"]
+    figure = build_figure("2-fundamentals-of-learning", "polynomial_fit", "?polynomial_fit.degree=5")
     assert figure.degree == 5
 
 
