@@ -223,9 +223,6 @@ class Playground(Figure):
                           line_alpha=0, selection_line_alpha=1, selection_line_width=2,
                           selection_line_color="#1d2330", nonselection_fill_alpha=0, nonselection_line_alpha=0)
         plot.add_tools(HoverTool(renderers=[spots], tooltips="@about"), TapTool(renderers=[spots]))
-        # Where nothing hovers (a phone), a tap would leave its tooltip over the buttons: the tapped
-        # neuron is enlarged below with its weights instead.
-        plot.stylesheets = [*plot.stylesheets, "@media (hover: none) { .bk-Tooltip { display: none !important; } }"]
         return plot
 
     def _zoom_plot(self):
