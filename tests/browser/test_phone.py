@@ -233,7 +233,6 @@ LABEL_CLASHES = """() => {
 
 LABELS_NOT_YET_LAID_OUT_FOR_PHONES = {  # issue #14: still to redesign for a 360 px screen
     "4-how-networks-learn.html": "the backprop diagram's numbers run into each other (x₁ into a weight from the start; gradients later)",
-    "6-ethics.html": "the compute chart's labels (Llama 3.1 cut off, GPT-3 into PaLM)",
 }
 
 

@@ -1,5 +1,4 @@
 import re
-import time
 
 import pytest
 
@@ -88,12 +87,3 @@ def test_compute_readout_counts_your_run_and_the_famous_one():
     assert "GPT-3: 3.1 × 1023 operations" in text and "about 280 MWh, 26 years" in text
     assert len({_text(TrainingCompute(compare=name)) for name in RUN_NAMES}) == len(RUN_NAMES)
     assert TrainingCompute(steps=2000).yours.data["flop"][0] == 6 * 105 * 500 * 2000
-
-
-def test_the_lesson_builds_fast():
-    for cls in FIGURES.values():  # warm up imports and Bokeh's first-use costs
-        cls()
-    start = time.perf_counter()
-    for cls in FIGURES.values():
-        cls()
-    assert time.perf_counter() - start < 1.5  # about 0.25 s on an idle machine; slack for a busy one

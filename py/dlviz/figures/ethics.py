@@ -311,6 +311,7 @@ class FeedbackLoop(Figure):
 PLAYGROUND_LAYERS = (2, 8, 8, 1)
 PLAYGROUND_POINTS = 500
 RUN_NAMES = [run.name for run in FAMOUS_RUNS]
+COMPUTE_HEIGHT = 440  # 21 powers of ten, and the legend below them
 HOURS_PER_YEAR = 365.25 * 24
 
 
@@ -328,27 +329,32 @@ class TrainingCompute(Figure):
 
     def __init__(self, **params):
         super().__init__(**params)
+        # Each label where it clears the others down to a 360 px phone: names only (the lesson's table
+        # gives the numbers), GPT-3's and Llama's to the left of their dots, Chinchilla's below PaLM's.
+        left_of_dot, below = {"GPT-3", "Llama 3.1 405B"}, {"Chinchilla"}
         famous = ColumnDataSource({
             "year": [run.year for run in FAMOUS_RUNS],
             "flop": [run.flop for run in FAMOUS_RUNS],
-            "name": [f"{run.name} ({run.flop:.1e})".replace("e+", "e") for run in FAMOUS_RUNS],
-            "label_offset": [-18 if run.name == "Chinchilla" else 4 for run in FAMOUS_RUNS],  # apart from PaLM's
+            "name": [run.name for run in FAMOUS_RUNS],
+            "align": ["right" if run.name in left_of_dot else "left" for run in FAMOUS_RUNS],
+            "x_offset": [-9 if run.name in left_of_dot else 9 for run in FAMOUS_RUNS],
+            "y_offset": [-18 if run.name in below else 4 for run in FAMOUS_RUNS],
         })
         plot = new_plot("Training compute (estimates) by year", "year", "floating-point operations (log scale)",
-                        y_axis_type="log", x_range=(2010.5, 2027.5), y_range=(1e6, 1e27))
+                        height=COMPUTE_HEIGHT, y_axis_type="log", x_range=(2010.5, 2027.5), y_range=(1e6, 1e27))
         # A gridline every thousand times, a tick every ten times: what the lesson says of the chart.
         plot.yaxis.ticker = FixedTicker(ticks=[10.0 ** k for k in range(6, 28, 3)],
                                         minor_ticks=[10.0 ** k for k in range(6, 28)])
         plot.scatter("year", "flop", source=famous, size=11, color=BLUE, legend_label="famous models")
-        plot.add_layout(LabelSet(x="year", y="flop", text="name", source=famous, x_offset=9,
-                                 y_offset="label_offset", text_font_size="11px", text_align="left"))
+        plot.add_layout(LabelSet(x="year", y="flop", text="name", source=famous, x_offset="x_offset",
+                                 y_offset="y_offset", text_font_size="11px", text_align="align"))
         self.yours = ColumnDataSource({"year": [2011, 2027], "flop": [1.0, 1.0]})
         plot.line("year", "flop", source=self.yours, color=VERMILION, line_width=3, line_dash="dashed",
                   legend_label="your playground run")
         self.chosen = ColumnDataSource({"year": [], "flop": []})
         plot.scatter("year", "flop", source=self.chosen, size=20, fill_color=None, line_color=VERMILION,
                      line_width=2, legend_label="compared with")
-        plot.legend.location = "center_right"
+        plot.add_layout(plot.legend[0], "below")  # off the data, on every screen
 
         self.slider = pn.widgets.IntSlider.from_param(self.param.steps,
                                                       name="Steps of your 2-8-8-1 run on 500 points")
