@@ -15,7 +15,7 @@ from dlviz.course import available_lessons
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LESSON_PAGES = [f"{lesson.slug}.html" for lesson in available_lessons()]
-PAGES = ["index.html", *LESSON_PAGES]
+PAGES = ["index.html", *LESSON_PAGES, "teachers.html", "notices.html"]
 
 # The element that has the keyboard focus, looking inside shadow roots.
 FOCUSED = """() => {
@@ -27,7 +27,7 @@ FOCUSED = """() => {
 
 def open_page(browser, page_name):
     page = browser.open(page_name)
-    if page_name != "index.html":
+    if page_name in LESSON_PAGES:
         browser.wait_until_live()
     return page
 
