@@ -96,9 +96,12 @@
 
   document.addEventListener("figures-drawn", announceFigures);
   document.addEventListener("figures-live", announceFigures);
+  // A change may draw a control anew (its names go with it): name the figure's controls again.
   const onChange = (name) => {
     const element = document.getElementById(`figure-${name}`);
-    if (element) announceSoon(element.closest("figure"));
+    if (!element) return;
+    nameControls(element);
+    announceSoon(element.closest("figure"));
   };
   document.addEventListener("figure-state", (event) => onChange(event.detail.name));
   document.addEventListener("figure-patched", (event) => onChange(event.detail));
