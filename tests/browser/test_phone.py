@@ -231,16 +231,7 @@ LABEL_CLASHES = """() => {
 }"""
 
 
-LABELS_NOT_YET_LAID_OUT_FOR_PHONES = {  # issue #14: still to redesign for a 360 px screen
-    "4-how-networks-learn.html": "the backprop diagram's numbers run into each other (x₁ into a weight from the start; gradients later)",
-}
-
-
-@pytest.mark.parametrize("page_name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=LABELS_NOT_YET_LAID_OUT_FOR_PHONES[name], strict=True))
-    if name in LABELS_NOT_YET_LAID_OUT_FOR_PHONES else name
-    for name in LESSON_PAGES
-])
+@pytest.mark.parametrize("page_name", LESSON_PAGES)
 def test_no_plot_label_is_cut_off_or_runs_into_another_on_a_360px_phone(live_on_phone, page_name):
     browser = live_on_phone(page_name, PHONES["360x740"])
     page = browser.page

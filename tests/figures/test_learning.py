@@ -248,12 +248,23 @@ def test_every_gradient_on_screen_at_the_last_stage_is_the_cores():
     figure = Backpropagation(stage=learning.STAGES)
     core_weights, _ = backward(learning.TINY_NETWORK, learning.TINY_INPUTS[None, :],
                                np.array([learning.TINY_TARGET]), "mean_squared_error")
-    shown = [float(t.split("= ")[-1].replace("−", "-"))
-             for t in figure.labels.data["text"] if t.startswith("∂L/∂w")]
-    assert len(shown) == 6  # one on every edge
     expected = [core_weights[0 if start.startswith("x") else 1][i, j] for start, _, i, j in learning.EDGES]
-    np.testing.assert_allclose(shown, expected, atol=5e-5)
-    assert f"{figure.trace.loss:.4f}" in " ".join(figure.labels.data["text"])
+    for layout in ("wide", "tall"):  # the drawing for wide screens and the one for phones
+        texts = figure.labels[layout].data["text"]
+        shown = [float(t.split("= ")[-1].replace("−", "-")) for t in texts if t.startswith("∂L/∂w")]
+        assert len(shown) == 6  # one on every edge
+        np.testing.assert_allclose(shown, expected, atol=5e-5)
+        assert f"{figure.trace.loss:.4f}" in " ".join(texts)
+
+
+def test_the_phones_drawing_shows_the_same_numbers_as_the_wide_one_at_every_stage_each_weight_named():
+    figure = Backpropagation()
+    for stage in range(1, learning.STAGES + 1):
+        figure.stage = stage
+        wide, tall = (figure.labels[layout].data["text"] for layout in ("wide", "tall"))
+        named = [text.split(": ", 1) for text in tall if ": " in text]
+        assert [edge for edge, _ in named] == ["x₁→h₁", "x₁→h₂", "x₂→h₁", "x₂→h₂", "h₁→ŷ", "h₂→ŷ"]
+        assert sorted(text.split(": ", 1)[-1] for text in tall) == sorted(wide)
 
 
 def test_backprop_stages_reveal_forward_then_backward():
@@ -262,8 +273,8 @@ def test_backprop_stages_reveal_forward_then_backward():
     for stage in range(1, learning.STAGES + 1):
         figure.stage = stage
         texts.append(figure.numbers.object)
-        seen.add(len(figure.labels.data["text"]))
-        red = [c for c in figure.labels.data["colour"] if c == learning.VERMILION_TEXT]  # gradients, in the vermilion for text
+        seen.add(len(figure.labels["wide"].data["text"]))
+        red = [c for c in figure.labels["wide"].data["colour"] if c == learning.VERMILION_TEXT]  # gradients, in the vermilion for text
         assert (len(red) > 0) == (stage >= 7)  # gradients appear only in the backward pass, from stage 7
     assert len(set(texts)) == learning.STAGES
     assert len(seen) == learning.STAGES  # every stage adds numbers

@@ -27,7 +27,7 @@ from dlviz.state import on_step
 from .figure import Figure
 from .parts import (
     BLUE, GREEN, GREY, GREY_TEXT, ORANGE, PURPLE, SKY, VERMILION, VERMILION_TEXT, Player, added, bare, compact_legend, controls,
-    diverged_words, factor, new_plot, plain, readout, row, signed,
+    diverged_words, factor, new_plot, on_screens, plain, readout, row, signed,
 )
 
 SEED = 19750
@@ -572,15 +572,26 @@ TINY_NETWORK = Network(
 )
 TINY_INPUTS = np.array([1.0, 0.5])
 TINY_TARGET = 1.0
-NODES = {  # name: (x, y, label, fill)
-    "x1": (0.0, 1.0, "x₁", SKY), "x2": (0.0, -1.0, "x₂", SKY),
-    "h1": (2.4, 1.0, "h₁", GREEN), "h2": (2.4, -1.0, "h₂", GREEN),
-    "out": (4.8, 0.0, "ŷ", VERMILION), "loss": (6.6, 0.0, "L", GREY),
-}
+NODES = {"x1": ("x₁", SKY), "x2": ("x₂", SKY), "h1": ("h₁", GREEN), "h2": ("h₂", GREEN),
+         "out": ("ŷ", VERMILION), "loss": ("L", GREY)}  # name: (label, fill)
 EDGES = [("x1", "h1", 0, 0), ("x1", "h2", 0, 1), ("x2", "h1", 1, 0), ("x2", "h2", 1, 1),
          ("h1", "out", 0, 0), ("h2", "out", 1, 0)]  # (from, to, row, column) of its weight
 STAGES = 12
-LINE = 0.22  # height of a line of text, in the plot's units
+# The network is drawn twice, each drawing for its screens. Wide: left to right, each node's and
+# edge's numbers beside it. Tall, for a phone: down a narrow spine, in pixels of a 320 px wide plot,
+# the numbers in two columns either side of it, level with what they are of (an edge's named).
+WIDE = {"x1": (0.0, 1.0), "x2": (0.0, -1.0), "h1": (2.4, 1.0), "h2": (2.4, -1.0), "out": (4.8, 0.0), "loss": (6.6, 0.0)}
+WIDE_SIDES = {"x1": ("x1", 1), "x2": ("x2", -1), "h1": ("h1", 1), "h2": ("h2", -1),
+              "out": ("out", 1), "out back": ("out", -1), "loss": ("loss", 1)}  # above (1) or below a node
+WIDE_LINE = 0.22  # a line of text, in the plot's units
+TALL = {"x1": (130, 40), "x2": (190, 40), "h1": (130, 250), "h2": (190, 250), "out": (160, 420), "loss": (160, 510)}
+TALL_SPOTS = {"x1": ("left", 40), "x2": ("right", 40), "h1": ("left", 250), "h2": ("right", 250),
+              "out": ("left", 420), "out back": ("right", 420), "loss": ("right", 510),
+              ("x1", "h1"): ("left", 100), ("x1", "h2"): ("left", 160), ("x2", "h2"): ("right", 100),
+              ("x2", "h1"): ("right", 160), ("h1", "out"): ("left", 335), ("h2", "out"): ("right", 335)}
+TALL_COLUMNS = {"left": (108, "right"), "right": (212, "left")}  # each column's edge and alignment
+TALL_WIDTH, TALL_HEIGHT, TALL_LINE = 320, 545, 17
+LAYOUTS = {"wide": WIDE, "tall": TALL}
 
 
 class Backpropagation(Figure):
@@ -600,22 +611,18 @@ class Backpropagation(Figure):
         self.trace = batch._replace(**{  # the batch's one example: its row of every per-example array
             name: [values[0] for values in getattr(batch, name)]
             for name in ("pre_activations", "activations", "der_outputs", "der_pre_activations")})
-        self.edges = ColumnDataSource({"xs": [], "ys": [], "colour": [], "width": []})
-        self.labels = ColumnDataSource({"x": [], "y": [], "text": [], "colour": [], "style": []})
-        nodes = list(NODES.values())
-
-        plot = bare(new_plot("A tiny network, forward then backward", "", "", height=460,
-                             x_range=Range1d(-0.9, 7.5), y_range=Range1d(-2.6, 2.6)))
-        plot.multi_line("xs", "ys", source=self.edges, line_color="colour", line_width="width")
-        plot.scatter([n[0] for n in nodes], [n[1] for n in nodes], size=38, line_color="white",
-                     fill_color=[n[3] for n in nodes], marker="circle")
-        plot.text([n[0] for n in nodes], [n[1] for n in nodes], [n[2] for n in nodes], text_color="white",
-                  text_font_style="bold", text_align="center", text_baseline="middle", text_font_size="15px")
-        plot.add_layout(LabelSet(x="x", y="y", text="text", source=self.labels, text_color="colour",
-                                 text_font_style="style", text_font_size="12px", text_align="center",
-                                 text_baseline="middle", background_fill_color="white",
-                                 background_fill_alpha=0.85))
-        self._rows = self._label_rows()
+        numbers = self._numbers()
+        self._rows = {"wide": wide_rows(numbers), "tall": tall_rows(numbers)}
+        ends = [(start, end) for start, end, _, _ in EDGES] + [("out", "loss")]
+        self.edges = ColumnDataSource({  # its colours and widths set by _update
+            f"{axis} {layout}": [[places[a][k], places[b][k]] for a, b in ends]
+            for layout, places in LAYOUTS.items() for k, axis in enumerate(("xs", "ys"))})
+        self.labels = {layout: ColumnDataSource({"x": [], "y": [], "text": [], "colour": [], "style": [], "align": []})
+                       for layout in self._rows}
+        wide = self._drawing("wide", height=480, node_size=38, font_size="12px",
+                             x_range=Range1d(-0.9, 7.5), y_range=Range1d(-2.75, 2.75))
+        tall = self._drawing("tall", height=TALL_HEIGHT, node_size=30, font_size="11px",
+                             x_range=Range1d(0, TALL_WIDTH), y_range=Range1d(TALL_HEIGHT, 0))
 
         self.stage_slider = pn.widgets.IntSlider.from_param(self.param.stage, name="Stage")
         self.back_button = pn.widgets.Button(label="◀ Back", width=90)
@@ -623,8 +630,26 @@ class Backpropagation(Figure):
         self.next_button = pn.widgets.Button(label="Next ▶", width=90, color="primary")
         self.next_button.on_click(lambda event: self._move(1))
         self.numbers = readout()
-        self.plot = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
+        self.plot = pn.Column(pn.pane.Bokeh(on_screens(wide, narrow=False), sizing_mode="stretch_width"),
+                              pn.pane.Bokeh(on_screens(tall, narrow=True), sizing_mode="stretch_width"),
+                              sizing_mode="stretch_width")
         self._update()
+
+    def _drawing(self, layout, node_size, font_size, **options):
+        """The network drawn as `layout` ("wide" or "tall") lays it out, with its numbers."""
+        plot = bare(new_plot("A tiny network, forward then backward", "", "", **options))
+        places = LAYOUTS[layout]
+        plot.multi_line(f"xs {layout}", f"ys {layout}", source=self.edges, line_color="colour", line_width="width")
+        names = list(NODES)
+        xs, ys = [places[n][0] for n in names], [places[n][1] for n in names]
+        plot.scatter(xs, ys, size=node_size, line_color="white", fill_color=[NODES[n][1] for n in names])
+        plot.text(xs, ys, [NODES[n][0] for n in names], text_color="white", text_font_style="bold",
+                  text_align="center", text_baseline="middle", text_font_size=f"{round(node_size * 0.4)}px")
+        plot.add_layout(LabelSet(x="x", y="y", text="text", source=self.labels[layout], text_color="colour",
+                                 text_font_style="style", text_font_size=font_size, text_align="align",
+                                 text_baseline="middle", background_fill_color="white",
+                                 background_fill_alpha=0.85))
+        return plot
 
     def _move(self, by):
         self.stage = int(np.clip(self.stage + by, 1, STAGES))
@@ -633,47 +658,36 @@ class Backpropagation(Figure):
         """The weight and bias gradients as the figure shows them (from the trace)."""
         return self.trace.weight_gradients, self.trace.bias_gradients
 
-    def _label_rows(self):
-        """Every number the figure can show: (stage it appears at, x, y, text, colour)."""
+    def _numbers(self):
+        """Every number the figure can show, by what it is of (a node, "out back" for the
+        output's gradients, or an edge (from, to)): lines of (stage it appears at, from 0, text, colour).
+        An edge's first line is its weight."""
         t = self.trace
         z_hidden, z_out = t.pre_activations
         x, h, out = t.activations
-        rows = []
-
-        def stack(node, lines, side):
-            """Lines of text beside a node, top to bottom, above it (side 1) or below (-1)."""
-            nx, ny, _, _ = NODES[node]
-            count = len(lines)
-            for k, (stage, text, colour) in enumerate(lines):
-                y = ny + 0.42 + (count - 1 - k) * LINE if side > 0 else ny - 0.42 - k * LINE
-                rows.append((stage, nx, y, text, colour))
-
-        stack("x1", [(0, f"x₁ = {signed(x[0], 2)}", "black")], 1)
-        stack("x2", [(0, f"x₂ = {signed(x[1], 2)}", "black")], -1)
+        numbers = {"x1": [(0, f"x₁ = {signed(x[0], 2)}", "black")], "x2": [(0, f"x₂ = {signed(x[1], 2)}", "black")]}
         for k, node in enumerate(("h1", "h2")):
             i = "₁₂"[k]
-            lines = [(0, f"b{i} = {signed(TINY_NETWORK.biases[0][k], 2)}", GREY_TEXT),
-                     (1, f"z{i} = {signed(z_hidden[k])}", "black"),
-                     (2, f"h{i} = σ(z{i}) = {signed(h[k])}", "black"),
-                     (9, f"∂L/∂h{i} = {signed(t.der_outputs[0][k], 4)}", VERMILION_TEXT),
-                     (10, f"∂L/∂z{i} = ∂L/∂b{i} = {signed(t.der_pre_activations[0][k], 4)}", VERMILION_TEXT)]
-            stack(node, lines, 1 if k == 0 else -1)
-        stack("out", [(0, f"b = {signed(TINY_NETWORK.biases[1][0], 2)}", GREY_TEXT),
-                      (3, f"z = {signed(z_out[0])}", "black"),
-                      (4, f"ŷ = σ(z) = {signed(out[0])}", "black")], 1)
-        stack("out", [(6, f"∂L/∂ŷ = {signed(t.der_outputs[1][0], 4)}", VERMILION_TEXT),
-                      (7, f"∂L/∂z = ∂L/∂b = {signed(t.der_pre_activations[1][0], 4)}", VERMILION_TEXT)], -1)
-        stack("loss", [(0, f"target t = {signed(TINY_TARGET, 0)}", "black"),
-                       (5, f"L = (ŷ − t)² = {signed(t.loss, 4)}", "black")], 1)
+            numbers[node] = [(0, f"b{i} = {signed(TINY_NETWORK.biases[0][k], 2)}", GREY_TEXT),
+                             (1, f"z{i} = {signed(z_hidden[k])}", "black"),
+                             (2, f"h{i} = σ(z{i}) = {signed(h[k])}", "black"),
+                             (9, f"∂L/∂h{i} = {signed(t.der_outputs[0][k], 4)}", VERMILION_TEXT),
+                             (10, f"∂L/∂z{i} = {signed(t.der_pre_activations[0][k], 4)}", VERMILION_TEXT),
+                             (10, f"∂L/∂b{i} = {signed(t.bias_gradients[0][k], 4)}", VERMILION_TEXT)]
+        numbers["out"] = [(0, f"b = {signed(TINY_NETWORK.biases[1][0], 2)}", GREY_TEXT),
+                          (3, f"z = {signed(z_out[0])}", "black"),
+                          (4, f"ŷ = σ(z) = {signed(out[0])}", "black")]
+        numbers["out back"] = [(6, f"∂L/∂ŷ = {signed(t.der_outputs[1][0], 4)}", VERMILION_TEXT),
+                               (7, f"∂L/∂z = {signed(t.der_pre_activations[1][0], 4)}", VERMILION_TEXT),
+                               (7, f"∂L/∂b = {signed(t.bias_gradients[1][0], 4)}", VERMILION_TEXT)]
+        numbers["loss"] = [(0, f"target t = {signed(TINY_TARGET, 0)}", "black"),
+                           (5, f"L = (ŷ − t)² = {signed(t.loss, 4)}", "black")]
         for start, end, i, j in EDGES:
             layer = 0 if start.startswith("x") else 1
-            (x0, y0, _, _), (x1, y1, _, _) = NODES[start], NODES[end]
-            along = 0.3 if layer == 0 else 0.45
-            ex, ey = x0 + along * (x1 - x0), y0 + along * (y1 - y0)
-            rows.append((0, ex, ey + LINE / 2, f"w = {signed(TINY_NETWORK.weights[layer][i, j], 2)}", "black"))
-            rows.append((11 if layer == 0 else 8, ex, ey - LINE / 2,
-                         f"∂L/∂w = {signed(t.weight_gradients[layer][i, j], 4)}", VERMILION_TEXT))
-        return rows
+            numbers[start, end] = [(0, f"w = {signed(TINY_NETWORK.weights[layer][i, j], 2)}", "black"),
+                                   (11 if layer == 0 else 8, f"∂L/∂w = {signed(t.weight_gradients[layer][i, j], 4)}",
+                                    VERMILION_TEXT)]
+        return numbers
 
     def _explain(self):
         """The stage's sentence, with its numbers."""
@@ -724,30 +738,57 @@ class Backpropagation(Figure):
     @param.depends("stage", watch=True)
     def _update(self):
         now = self.stage - 1  # the rows count stages from 0
-        shown = [r for r in self._rows if r[0] <= now]
-        self.labels.data = {
-            "x": [r[1] for r in shown], "y": [r[2] for r in shown], "text": [r[3] for r in shown],
-            "colour": [r[4] for r in shown], "style": ["bold" if r[0] == now else "normal" for r in shown],
-        }
+        for layout, rows in self._rows.items():
+            shown = [r for r in rows if r[0] <= now]
+            self.labels[layout].data = {
+                "x": [r[1] for r in shown], "y": [r[2] for r in shown], "text": [r[3] for r in shown],
+                "colour": [r[4] for r in shown], "style": ["bold" if r[0] == now else "normal" for r in shown],
+                "align": [r[5] for r in shown],
+            }
         active = {1: 0, 11: 0, 3: 1, 8: 1, 9: 1}.get(now)  # the layer of weights in use
-        xs, ys, colours, widths = [], [], [], []
-        for start, end, _, _ in EDGES:
-            layer = 0 if start.startswith("x") else 1
-            xs.append([NODES[start][0], NODES[end][0]])
-            ys.append([NODES[start][1], NODES[end][1]])
-            colours.append(ORANGE if layer == active else GREY)
-            widths.append(4 if layer == active else 2)
-        xs.append([NODES["out"][0], NODES["loss"][0]])
-        ys.append([0.0, 0.0])
-        colours.append(ORANGE if now in (5, 6) else GREY)
-        widths.append(4 if now in (5, 6) else 2)
-        self.edges.data = {"xs": xs, "ys": ys, "colour": colours, "width": widths}
+        in_use = [(0 if start.startswith("x") else 1) == active for start, _, _, _ in EDGES] + [now in (5, 6)]
+        self.edges.data = dict(self.edges.data, colour=[ORANGE if used else GREY for used in in_use],
+                               width=[4 if used else 2 for used in in_use])
         phase = "forward pass" if now < 6 else "backward pass"
         self.numbers.object = f"Stage <b>{self.stage}</b> of {STAGES} ({phase}): {self._explain()}"
 
     def __panel__(self):
         return pn.Column(self.stage_slider, pn.Row(self.back_button, self.next_button),
                          self.plot, self.numbers, sizing_mode="stretch_width")
+
+
+def wide_rows(numbers):
+    """The wide drawing's labels: (stage, x, y, text, colour, alignment), each node's lines stacked
+    above or below it, each edge's on the edge."""
+    rows = []
+    for place, lines in numbers.items():
+        if isinstance(place, tuple):  # an edge: its lines on it, a third of the way along (nearly half in the second layer)
+            (x0, y0), (x1, y1) = WIDE[place[0]], WIDE[place[1]]
+            along = 0.35 if place[0].startswith("x") else 0.45
+            x, y = x0 + along * (x1 - x0), y0 + along * (y1 - y0) + WIDE_LINE / 2
+            rows += [(stage, x, y - k * WIDE_LINE, text, colour, "center") for k, (stage, text, colour) in enumerate(lines)]
+            continue
+        node, side = WIDE_SIDES[place]
+        x, y = WIDE[node]
+        count = len(lines)
+        for k, (stage, text, colour) in enumerate(lines):
+            offset = 0.42 + (count - 1 - k) * WIDE_LINE if side > 0 else -0.42 - k * WIDE_LINE
+            rows.append((stage, x, y + offset, text, colour, "center"))
+    return rows
+
+
+def tall_rows(numbers):
+    """The tall drawing's labels: each node's and edge's lines in its column, centred on its spot;
+    an edge's weight says which edge it is ("x₁→h₁: w = 0.80")."""
+    rows = []
+    for place, lines in numbers.items():
+        column, middle = TALL_SPOTS[place]
+        x, align = TALL_COLUMNS[column]
+        for k, (stage, text, colour) in enumerate(lines):
+            if isinstance(place, tuple) and k == 0:
+                text = f"{NODES[place[0]][0]}→{NODES[place[1]][0]}: {text}"
+            rows.append((stage, x, middle + (k - (len(lines) - 1) / 2) * TALL_LINE, text, colour, align))
+    return rows
 
 
 FIGURES = {

@@ -99,6 +99,17 @@ def bare(plot):
     return plot
 
 
+NARROW = 640  # px: a screen this wide or narrower (a phone) gets a figure's narrow drawing, where it has one
+
+
+def on_screens(plot, narrow):
+    """`plot`, shown only on narrow screens (narrow=True) or only on wider ones; returns it.
+    A figure drawn anew for a phone has both drawings, each on its own screens."""
+    query = f"(max-width: {NARROW}px)" if not narrow else f"(min-width: {NARROW + 1}px)"
+    plot.stylesheets = [*plot.stylesheets, f"@media {query} {{ :host {{ display: none !important; }} }}"]
+    return plot
+
+
 def compact_legend(plot, location):
     """A small, see-through legend at `location` that hides less of the plot."""
     plot.legend.location = location
