@@ -274,3 +274,37 @@ def test_on_a_phone_a_tapped_neuron_is_enlarged_and_no_tooltip_stays_over_the_bu
     page.wait_for_function("document.querySelector('.bk-Tooltip') !== null")  # Bokeh made its tooltip...
     assert set(page.evaluate(TOOLTIPS)) == {"none"}  # ...and it is not shown
     assert browser.errors == []
+
+
+def test_on_a_phone_a_figures_controls_stay_in_reach_while_its_plots_are_on_the_screen(live_on_phone):
+    """Lesson 2's degree figure, scrolled until its error plot (its last) fills the screen: the degree
+    slider is at the top of the screen, and a finger dragging it there moves the figure. Scrolled
+    past, the slider goes with its figure."""
+    browser = live_on_phone("2-fundamentals-of-learning.html", PHONES["360x740"])
+    page = browser.page
+    figure = page.locator("#figure-polynomial_fit")
+    handle = figure.locator(".noUi-handle").first
+    figure.scroll_into_view_if_needed()
+    plots = figure.locator(".bk-Figure")
+    last = plots.nth(plots.count() - 1)
+    page.evaluate(f"window.scrollBy(0, {last.bounding_box()['y'] - 120})")
+    page.evaluate(SETTLED)
+    assert figure.bounding_box()["y"] < -100  # the figure's top, its slider's first place, is off the screen
+    box = handle.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] < 120, box
+    assert last.bounding_box()["y"] >= box["y"] + box["height"]  # the plot shows below the bar
+
+    cdp = browser.context.new_cdp_session(page)
+    changes, before = page.evaluate("window.course.changes"), browser.readout("polynomial_fit")
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for move in range(1, 6):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x + 12 * move, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    browser.wait_for_readout_change("polynomial_fit", before, changes)
+    assert browser.readout("polynomial_fit") != before
+
+    page.evaluate(f"window.scrollBy(0, {figure.bounding_box()['y'] + figure.bounding_box()['height'] + 200})")
+    page.evaluate(SETTLED)
+    box = handle.bounding_box()
+    assert box["y"] + box["height"] < 0  # past its figure, the bar is gone with it

@@ -1,6 +1,7 @@
 import re
 
 import numpy as np
+import panel as pn
 import pytest
 from bokeh.events import Tap
 
@@ -29,7 +30,7 @@ def _finite_differences(point, h=1e-6):
 
 
 def _first_widget(figure):
-    return figure.__panel__().objects[0]
+    return figure.__panel__().select(pn.widgets.Widget)[0]
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))

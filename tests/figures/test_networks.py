@@ -1,5 +1,6 @@
 import re
 import numpy as np
+import panel as pn
 import pytest
 
 from dlviz.core.datasets import noisy_neg_log, wavy_curve
@@ -40,7 +41,7 @@ def test_every_figure_names_its_main_control():
 def test_the_first_widget_is_the_main_control_and_changes_the_readout(name):
     figure = FIGURES[name]()
     main = MAIN_CONTROLS[name]
-    widget = figure.__panel__().objects[0]
+    widget = figure.__panel__().select(pn.widgets.Widget)[0]
     assert widget.value == getattr(figure, main)
     before = figure.numbers.object
     widget.value = widget.value + (figure.param[main].step or 1)

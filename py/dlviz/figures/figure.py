@@ -1,10 +1,12 @@
-"""The base class of every figure, and the keyboard focus ring it gives its widgets.
+"""The base class of every figure, the keyboard focus ring it gives its widgets, and the bar
+that keeps its controls in reach on a phone.
 
 The parts figures are built from (palette, plots, read-outs) are in `parts.py`.
 """
 
 import re
 from html import unescape
+from itertools import takewhile
 
 import panel as pn
 import param
@@ -24,6 +26,15 @@ FOCUS_CSS = """
 # In print every widget is hidden from inside its own shadow root: the page prints the figure's
 # pictures without its controls (site/static/print.css does the rest of the page).
 PRINT_CSS = "@media print { :host { display: none !important; } }"
+
+NARROW = 640  # px: a screen this wide or narrower is a phone's (or a narrow window's)
+
+# On a phone a figure's plots stack under its controls: the controls stay at the top of the screen,
+# on the page's paper, while the figure is on it, so a slider is in reach of every plot it moves.
+CONTROL_BAR_CSS = f"""@media (max-width: {NARROW}px) {{
+  :host {{ position: sticky !important; top: 0; z-index: 3; background: var(--paper, #fff);
+          box-shadow: 0 1px 0 var(--line, #d8dde6); }}
+}}"""
 
 
 class Figure(param.Parameterized):
@@ -53,7 +64,7 @@ class Figure(param.Parameterized):
         super().__init_subclass__(**options)
         view = cls.__dict__.get("__panel__")
         if view is not None:
-            cls.__panel__ = lambda self: keyboard_focus(view(self))
+            cls.__panel__ = lambda self: control_bar(keyboard_focus(view(self)))
 
     def __panel__(self):
         raise NotImplementedError
@@ -78,3 +89,21 @@ def keyboard_focus(view):
         if FOCUS_CSS not in widget.stylesheets:
             widget.stylesheets = [*widget.stylesheets, FOCUS_CSS, PRINT_CSS]
     return view
+
+
+def control_bar(view):
+    """`view` with the controls it starts with (its widgets, alone or in rows) gathered in one bar,
+    which stays in reach on a phone; returns `view`."""
+    if isinstance(view, pn.Column):
+        leading = list(takewhile(is_control, view.objects))
+        if leading and len(leading) < len(view.objects):
+            bar = pn.Column(*leading, sizing_mode="stretch_width", stylesheets=[CONTROL_BAR_CSS])
+            view.objects = [bar, *view.objects[len(leading):]]
+    return view
+
+
+def is_control(item):
+    """Whether `item` is a widget, or a row of widgets."""
+    if isinstance(item, pn.layout.ListLike):
+        return all(isinstance(part, pn.widgets.Widget) for part in item.objects)
+    return isinstance(item, pn.widgets.Widget)

@@ -6,7 +6,7 @@ import panel as pn
 from bokeh.models import FixedTicker
 from bokeh.plotting import figure as bokeh_figure
 
-from .figure import FOCUS_CSS, PRINT_CSS
+from .figure import FOCUS_CSS, NARROW, PRINT_CSS
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency. The lessons
 # name each colour by the word in its comment, and only by that word.
@@ -97,9 +97,6 @@ def bare(plot):
     plot.axis.visible = False
     plot.grid.visible = False
     return plot
-
-
-NARROW = 640  # px: a screen this wide or narrower (a phone) gets a figure's narrow drawing, where it has one
 
 
 def on_screens(plot, narrow):
