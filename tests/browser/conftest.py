@@ -110,3 +110,24 @@ def readout_in(figure_root):
 def text_of(html_text):
     """What a browser shows for an HTML fragment: tags dropped, entities decoded, spaces folded."""
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", html_text))).strip()
+
+
+# Every plot drawn with equal axes (match_aspect) on the page, and its data units per pixel across and up.
+EQUAL_AXES = """() => [...Bokeh.index.query((view) => view.model.constructor.__name__ === 'Figure' && view.model.match_aspect)]
+  .filter((view) => view.el.getBoundingClientRect().width > 0)
+  .map((view) => ({title: view.model.title ? view.model.title.text : '',
+                   across: (view.model.x_range.end - view.model.x_range.start) / view.frame.bbox.width,
+                   up: (view.model.y_range.end - view.model.y_range.start) / view.frame.bbox.height}))"""
+
+
+# Plots where shape is the point, by lesson: the perceptron's plane, the rings, the line's loss landscape
+# (four figures: a gradient stands square to its iso-lines) and the playground's plane.
+EQUAL_AXES_PLOTS = {"1-what-is-deep-learning": 1, "3-neural-networks": 1, "4-how-networks-learn": 4, "5-playground": 1}
+
+
+def assert_equal_axes(page, slug):
+    """The plots of lesson `slug` where shape is the point, open in `page`, draw a unit as long across as up."""
+    plots = page.evaluate(EQUAL_AXES)
+    assert len(plots) == EQUAL_AXES_PLOTS.get(slug, 0), plots
+    for plot in plots:
+        assert plot["across"] == pytest.approx(plot["up"], rel=0.01), plot

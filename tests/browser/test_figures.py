@@ -12,7 +12,7 @@ from dlviz.course import figure_classes
 from dlviz.page import build_figure
 from dlviz.course import available_lessons
 
-from .conftest import text_of
+from .conftest import EQUAL_AXES_PLOTS, assert_equal_axes, text_of
 
 FIGURES = [(lesson.slug, name) for lesson in available_lessons() for name in figure_classes(lesson)]
 CONTROLS = ".noUi-handle, select, button:not(.bk-active), input[type=checkbox]"  # pressing a pressed toggle changes nothing
@@ -54,3 +54,8 @@ def test_figure_answers_its_main_control_with_the_numbers_cpython_computes(live_
     assert shown == text_of(expected), f"after a {kind} change with state {query!r}"
     assert browser.errors == []
     assert browser.off_site_requests() == []
+
+
+@pytest.mark.parametrize("slug", EQUAL_AXES_PLOTS)
+def test_maps_and_planes_draw_a_unit_as_long_across_as_up(live_lessons, slug):
+    assert_equal_axes(live_lessons(slug).page, slug)

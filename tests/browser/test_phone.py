@@ -9,7 +9,7 @@ import pytest
 
 from dlviz.course import available_lessons
 
-from .conftest import Visit
+from .conftest import Visit, assert_equal_axes
 
 LESSON_PAGES = [f"{lesson.slug}.html" for lesson in available_lessons()]
 PHONES = {"390x844": {"width": 390, "height": 844}, "360x740": {"width": 360, "height": 740}}
@@ -84,6 +84,7 @@ def test_a_swipe_over_any_plot_scrolls_the_page_leaves_its_axes_alone_and_nothin
     cdp = browser.context.new_cdp_session(page)
     plots = page.evaluate(PLOTS)
     assert plots, f"{page_name} has no plot"
+    assert_equal_axes(page, page_name.removesuffix(".html"))
 
     paragraph = page.locator("main p").first
     paragraph.scroll_into_view_if_needed()

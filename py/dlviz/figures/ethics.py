@@ -20,7 +20,8 @@ from dlviz.core.shift import accuracy_under_shift, city_scenes
 
 from .figure import Figure
 from .parts import (
-    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, VERMILION, class_colours, new_plot, power_of_ten, readout, row,
+    BLUE, CLASS_COLOURS, GREEN, GREY, ORANGE, PURPLE, VERMILION, class_colours, legend_below, new_plot, power_of_ten, readout,
+    row,
 )
 
 TRAIN_CITY_SEED = 19750
@@ -354,7 +355,7 @@ class TrainingCompute(Figure):
         self.chosen = ColumnDataSource({"year": [], "flop": []})
         plot.scatter("year", "flop", source=self.chosen, size=20, fill_color=None, line_color=VERMILION,
                      line_width=2, legend_label="compared with")
-        plot.add_layout(plot.legend[0], "below")  # off the data, on every screen
+        legend_below(plot)
 
         self.slider = pn.widgets.IntSlider.from_param(self.param.steps,
                                                       name="Steps of your 2-8-8-1 run on 500 points")

@@ -17,7 +17,8 @@ from dlviz.core.vanishing import first_layer_gradient_norms, layer_gradient_norm
 
 from .figure import Figure
 from .parts import (
-    BLUE, GREEN, GREY, ORANGE, REGION_COLOURS, SKY, VERMILION, VERMILION_TEXT, bare, class_colours, new_plot, readout, row, still,
+    BLUE, GREEN, GREY, ORANGE, REGION_COLOURS, SKY, VERMILION, VERMILION_TEXT, bare, class_colours, equal_axes, new_plot,
+    readout, row, shaped, still,
 )
 
 
@@ -224,9 +225,10 @@ class PerceptronLearning(Figure):
         self.curve = ColumnDataSource({"step": [], "accuracy": []})
         self.grid_points = grid_points(*VIEW, GRID)
 
-        view = new_plot("The perceptron's line", "x", "y", x_range=VIEW, y_range=VIEW, match_aspect=True)
-        view.image("image", source=self.regions, x=VIEW[0], y=VIEW[0], dw=VIEW[1] - VIEW[0], dh=VIEW[1] - VIEW[0],
-                   color_mapper=LinearColorMapper(palette=list(REGION_COLOURS), low=0, high=1))
+        view = new_plot("The perceptron's line", "x", "y")
+        area = view.image("image", source=self.regions, x=VIEW[0], y=VIEW[0], dw=VIEW[1] - VIEW[0],
+                          dh=VIEW[1] - VIEW[0], color_mapper=LinearColorMapper(palette=list(REGION_COLOURS), low=0, high=1))
+        shaped(equal_axes(view, area), 420, 440)  # the line at its true angle to the points
         view.scatter("x", "y", source=self.points, color="colour", marker="marker", size="size",
                      line_color="line", line_width="width")
         view.scatter("x", "y", source=self.looked_at, size=18, fill_color=None, line_color="black", line_width=2)

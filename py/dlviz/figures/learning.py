@@ -27,7 +27,7 @@ from dlviz.state import on_step
 from .figure import Figure
 from .parts import (
     BLUE, GREEN, GREY, GREY_TEXT, ORANGE, PURPLE, SKY, VERMILION, VERMILION_TEXT, Player, added, bare, compact_legend, controls,
-    diverged_words, factor, new_plot, on_screens, plain, readout, row, signed,
+    diverged_words, equal_axes, factor, legend_below, new_plot, on_screens, plain, readout, row, shaped, signed,
 )
 
 SEED = 19750
@@ -80,8 +80,9 @@ def landscape_plot(title, colour_bar=False):
     plot = new_plot(title, "slope", "intercept",
                     x_range=Range1d(*SLOPES), y_range=Range1d(*INTERCEPTS))
     mapper = LogColorMapper(palette=SHADES, low=land["lowest"], high=land["surface"].max())
-    plot.image(image=[land["surface"]], x=SLOPES[0], y=INTERCEPTS[0], dw=SLOPES[1] - SLOPES[0],
-               dh=INTERCEPTS[1] - INTERCEPTS[0], color_mapper=mapper)
+    area = plot.image(image=[land["surface"]], x=SLOPES[0], y=INTERCEPTS[0], dw=SLOPES[1] - SLOPES[0],
+                      dh=INTERCEPTS[1] - INTERCEPTS[0], color_mapper=mapper)
+    shaped(equal_axes(plot, area), 400, 460)  # a gradient stands square to the iso-lines it crosses
     plot.multi_line([xs for xs, _ in land["lines"]], [ys for _, ys in land["lines"]],
                     line_color=GREY, line_width=1, line_alpha=0.8)
     plot.scatter([land["best"][0]], [land["best"][1]], marker="x", size=12, line_width=2, color="black")
@@ -309,7 +310,7 @@ class StochasticDescent(Figure):
                      legend_label="all 50 points")
         contour.line("slope", "intercept", source=self.path, color=VERMILION, line_width=2,
                      legend_label="minibatches")
-        compact_legend(contour, "top_right")
+        legend_below(contour)  # the paths start at the top: a legend there would hide them
 
         chart = new_plot("Loss against step", "step", "loss", y_axis_type="log")
         chart.line(np.arange(SGD_STEPS + 1), self.full.losses, color=BLUE, line_width=2,

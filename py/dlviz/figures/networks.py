@@ -24,8 +24,8 @@ from dlviz.core.wide_layer import hidden_activations, output, wide_layer_fit
 
 from .figure import Figure
 from .parts import (
-    BLUE, CLASS_PALETTE, GREEN, GREY, ORANGE, SKY, VERMILION, bare, centred, class_colours, new_plot, readout,
-    row, square,
+    BLUE, CLASS_PALETTE, GREEN, GREY, ORANGE, SKY, VERMILION, bare, centred, class_colours, equal_axes, new_plot,
+    readout, row, shaped, square,
 )
 
 SEED = 19750
@@ -172,11 +172,11 @@ class NetworkDiagram(Figure):
     def __init__(self, **params):
         super().__init__(**params)
         self.points, self.labels = rings()
-        data = new_plot("The rings, and what the network predicts", "x", "y",
-                        x_range=Range1d(-VIEW, VIEW), y_range=Range1d(-VIEW, VIEW))
+        data = new_plot("The rings, and what the network predicts", "x", "y")
         self.region = ColumnDataSource({"image": []})
-        data.image("image", source=self.region, x=-VIEW, y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, alpha=0.45,
-                   color_mapper=LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1))
+        area = data.image("image", source=self.region, x=-VIEW, y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, alpha=0.45,
+                          color_mapper=LinearColorMapper(palette=CLASS_PALETTE, low=0, high=1))
+        shaped(equal_axes(data, area), 420, 440)  # the rings round
         data.scatter(self.points[:, 0], self.points[:, 1], size=5, color=class_colours(self.labels),
                      line_color="white", line_width=0.5)
         self.drawing = DiagramDrawing(_diagram_plot("The network"))

@@ -3,7 +3,7 @@ course's style, read-outs and numbers in words, and the Play button."""
 
 import numpy as np
 import panel as pn
-from bokeh.models import FixedTicker
+from bokeh.models import DataRange1d, FixedTicker
 from bokeh.plotting import figure as bokeh_figure
 
 from .figure import FOCUS_CSS, NARROW, PRINT_CSS
@@ -107,6 +107,13 @@ def on_screens(plot, narrow):
     return plot
 
 
+def legend_below(plot):
+    """`plot`'s legend under it, off the data, on every screen; returns the legend."""
+    legend = plot.legend[0]
+    plot.add_layout(legend, "below")
+    return legend
+
+
 def compact_legend(plot, location):
     """A small, see-through legend at `location` that hides less of the plot."""
     plot.legend.location = location
@@ -119,8 +126,24 @@ def compact_legend(plot, location):
 
 def square(plot, size=460):
     """Make `plot` a square `size` pixels wide, or as wide as a narrower screen allows."""
-    plot.width = plot.height = size
-    plot.sizing_mode, plot.aspect_ratio, plot.max_width = "scale_width", 1, size
+    return shaped(plot, size, size)
+
+
+def shaped(plot, width, height):
+    """Make `plot` `width` × `height` pixels, or as wide as a narrower screen allows and as
+    tall as keeps its shape; returns it."""
+    plot.width, plot.height = width, height
+    plot.sizing_mode, plot.aspect_ratio, plot.max_width = "scale_width", width / height, width
+    return plot
+
+
+def equal_axes(plot, area):
+    """Make `plot` draw a unit as long across as up at any size (a ring stays round, a slope stands
+    square to its iso-lines): its ranges fit the renderer `area` (a map), and the one with room
+    to spare is widened to match; returns it. A plot shaped like its map has little to widen."""
+    plot.x_range = DataRange1d(renderers=[area], range_padding=0)
+    plot.y_range = DataRange1d(renderers=[area], range_padding=0)
+    plot.match_aspect = True
     return plot
 
 

@@ -23,7 +23,7 @@ from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun, steps_p
 from dlviz.state import IntegerList
 
 from .figure import Figure
-from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, new_plot, readout
+from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, equal_axes, legend_below, new_plot, readout
 
 DATA_SIZE = 400
 DATA_SEED = 19750
@@ -238,14 +238,14 @@ class Playground(Figure):
         return plot
 
     def _boundary_plot(self):
-        plot = new_plot("The network's output", "x", "y",
-                        x_range=(-HALF_WIDTH, HALF_WIDTH), y_range=(-HALF_WIDTH, HALF_WIDTH))
+        plot = new_plot("The network's output", "x", "y")
         plot.sizing_mode = "fixed"
         plot.width, plot.height = 340, 390
         plot.toolbar_location = None
         side = 2 * HALF_WIDTH
-        plot.image(image="image", x=-HALF_WIDTH, y=-HALF_WIDTH, dw=side, dh=side, source=self.boundary,
-                   color_mapper=self.output_colours, global_alpha=0.75)
+        area = plot.image(image="image", x=-HALF_WIDTH, y=-HALF_WIDTH, dw=side, dh=side, source=self.boundary,
+                          color_mapper=self.output_colours, global_alpha=0.75)
+        equal_axes(plot, area)  # the plane's circles and spirals in their true shape
         colour = {"field": "value", "transform": self.output_colours}
         # Test points first, so that the training points are drawn over them.
         self.test_renderer = plot.scatter("x", "y", source=self.test_points, size=6, marker="triangle",
@@ -254,8 +254,7 @@ class Playground(Figure):
                                           name="playground_test_points")
         plot.scatter("x", "y", source=self.train_points, size=7, fill_color=colour, line_color="white",
                      legend_label="training")
-        plot.legend.orientation = "horizontal"
-        plot.add_layout(plot.legend[0], "below")
+        legend_below(plot).orientation = "horizontal"
         return plot
 
     def _loss_plot(self):
