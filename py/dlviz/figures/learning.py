@@ -27,7 +27,7 @@ from dlviz.state import on_step
 from .figure import Figure
 from .parts import (
     BLUE, GREEN, GREY, GREY_TEXT, ORANGE, PURPLE, SKY, VERMILION, VERMILION_TEXT, Player, added, bare, compact_legend, controls,
-    diverged_words, equal_axes, factor, legend_below, new_plot, on_screens, plain, readout, row, shaped, signed,
+    diverged_words, equal_axes, factor, new_plot, on_screens, plain, readout, row, shaped, signed,
 )
 
 SEED = 19750
@@ -310,7 +310,7 @@ class StochasticDescent(Figure):
                      legend_label="all 50 points")
         contour.line("slope", "intercept", source=self.path, color=VERMILION, line_width=2,
                      legend_label="minibatches")
-        legend_below(contour)  # the paths start at the top: a legend there would hide them
+        compact_legend(contour, "bottom_right")  # the paths run from the top left to the middle: not over them
 
         chart = new_plot("Loss against step", "step", "loss", y_axis_type="log")
         chart.line(np.arange(SGD_STEPS + 1), self.full.losses, color=BLUE, line_width=2,
