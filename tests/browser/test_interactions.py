@@ -149,3 +149,25 @@ def test_dragging_the_3d_view_turns_it(live_page):
     assert (after["x"], after["y"]) == (before["x"], before["y"])
     assert after["sources"] != before["sources"], "the points moved on the screen"
     assert browser.errors == []
+
+
+def test_dragging_a_new_point_moves_it_along_x_and_the_errors_follow(live_page):
+    slug, figure = "2-fundamentals-of-learning", "new_points"
+    browser = live_page(slug)
+    page = browser.page
+    title = "Click to add a point, drag one to move it"
+    page.locator(f"#figure-{figure} button", has_text="Add a point between the dots").click()
+    settle(browser, figure)
+    [start] = live_values(slug, figure, browser)["new_x"]
+    page.locator(f"#figure-{figure} .bk-Canvas").first.scroll_into_view_if_needed()
+    frame = page.evaluate(FRAME, title)
+    point = next(data for data in frame["sources"] if data and data.get("x") == [start])
+    drag(page, on_screen(frame, start, point["y"][0]), on_screen(frame, start + 1.5, point["y"][0]))
+    shown = settle(browser, figure)
+    [moved] = live_values(slug, figure, browser)["new_x"]  # the same point, moved: none added
+    assert moved == pytest.approx(start + 1.5, abs=0.05)
+    assert shown == expected(slug, figure, browser), "the errors are the core's for the moved point"
+    after = page.evaluate(FRAME, title)
+    assert (after["x"], after["y"]) == (frame["x"], frame["y"]), "a drag moves the point, never the axes"
+    assert [moved] in [data.get("x") for data in after["sources"] if data]
+    assert browser.errors == []
