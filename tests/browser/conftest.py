@@ -120,9 +120,9 @@ EQUAL_AXES = """() => [...Bokeh.index.query((view) => view.model.constructor.__n
                    up: (view.model.y_range.end - view.model.y_range.start) / view.frame.bbox.height}))"""
 
 
-# Plots where shape is the point, by lesson: the perceptron's plane, the rings, the line's loss landscape
+# Plots where shape is the point, by lesson: the perceptron's plane, the rings and the close-up of a layer's neuron maps, the line's loss landscape
 # (four figures: a gradient stands square to its iso-lines) and the playground's plane.
-EQUAL_AXES_PLOTS = {"1-what-is-deep-learning": 1, "3-neural-networks": 1, "4-how-networks-learn": 4, "5-playground": 1}
+EQUAL_AXES_PLOTS = {"1-what-is-deep-learning": 1, "3-neural-networks": 2, "4-how-networks-learn": 4, "5-playground": 1}
 
 
 def assert_equal_axes(page, slug):

@@ -158,3 +158,14 @@ def test_morphing_is_deterministic_and_trains_on_from_where_it_stopped():
     untrained = MorphingSpace(steps=0)
     trained = MorphingSpace(steps=100)
     assert _numbers(untrained)[-1] < 90 < _numbers(trained)[-1]
+
+
+def test_every_neurons_map_is_drawn_square_on_any_screen():
+    """The maps in the network picture are sized in pixels, the close-up draws a unit as long across as up."""
+    figure = networks.FeatureHierarchy()
+    network_plot, close_up = (pane.object for pane in figure.plots.select(pn.pane.Bokeh))
+    maps = [r.glyph for r in network_plot.renderers if type(r.glyph).__name__ == "Image"]
+    assert len(maps) == 2  # hidden neurons' and the output's
+    for glyph in maps:
+        assert (glyph.dw, glyph.dh, glyph.dw_units, glyph.dh_units, glyph.anchor) == (networks.TILE, networks.TILE, "screen", "screen", "center")
+    assert close_up.match_aspect and close_up.x_range.renderers and close_up.x_range.renderers == close_up.y_range.renderers

@@ -92,9 +92,9 @@ GROUP_SEEDS = {"A": 1, "B": 2}
 GROUP_COLOURS = [GREEN, PURPLE]  # A, B: apart from the class colours of the scores
 ONE_THRESHOLD = "One threshold"
 EQUAL_FPR = "Equal false-positive rates"
-METRICS = {  # label on the chart: field of fairness.Rates
-    "false-positive rate": "false_positive_rate",
-    "false-negative rate": "false_negative_rate",
+METRICS = {  # label on the chart (in lines, to fit a phone): field of fairness.Rates
+    "false\npositives": "false_positive_rate",
+    "false\nnegatives": "false_negative_rate",
     "precision": "precision",
     "accuracy": "accuracy",
 }
@@ -146,6 +146,7 @@ class UnequalErrors(Figure):
         compare.add_layout(LabelSet(x="factor", y="value", text="label", source=self.bars,
                                     text_align="center", y_offset=2, text_font_size="10px"))
         compare.xgrid.grid_line_color = None
+        compare.min_border_bottom = 70  # room for the two-line names of the rates (Bokeh sizes the axis for one)
 
         self.slider = pn.widgets.FloatSlider.from_param(self.param.threshold,
                                                         name="Threshold (group A's, and B's unless moved)")
@@ -281,7 +282,7 @@ class FeedbackLoop(Figure):
         estimate.line("round", "ratio", source=self.limit, color=BLUE, line_dash="dotted", line_width=2,
                       legend_label="the limit random patrols set")
         estimate.yaxis.ticker = FixedTicker(ticks=[1, 2, 5, 10, 20, 50])
-        estimate.legend.location = "top_left"
+        legend_below(estimate)  # the model's belief climbs through the plot: none under it
 
         self.slider = pn.widgets.FloatSlider.from_param(self.param.random_fraction, name="Patrols sent at random",
                                                         format="0%")

@@ -18,8 +18,8 @@ from dlviz.state import NumberList, on_step
 
 from .figure import Figure
 from .parts import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, REGION_COLOURS, SKY, VERMILION, class_colours, controls, new_plot, readout,
-    row,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, REGION_COLOURS, SKY, VERMILION, class_colours, controls, legend_below, new_plot,
+    readout, row,
 )
 
 SEED = 19750
@@ -321,7 +321,7 @@ class DistributionShift(Figure):
         scenes.scatter("x", "y", source=self.test, marker="triangle", size=9, color="colour", line_color="black",
                        line_width=0.5, legend_label="Vancouver (test)")
         scenes.line("x", "y", source=self.line, color="black", line_width=3)
-        scenes.legend.location = "bottom_right"
+        legend_below(scenes).orientation = "horizontal"  # the cities move about the plane: none under it
         scenes.grid.visible = False
 
         falling = new_plot("Accuracy in Vancouver", "how different Vancouver is (shift)", "accuracy",

@@ -24,8 +24,8 @@ from dlviz.core.wide_layer import hidden_activations, output, wide_layer_fit
 
 from .figure import Figure
 from .parts import (
-    BLUE, CLASS_PALETTE, GREEN, GREY, ORANGE, SKY, VERMILION, bare, centred, class_colours, equal_axes, new_plot,
-    readout, row, shaped, square,
+    BLUE, CLASS_PALETTE, GREEN, GREY, ORANGE, SKY, VERMILION, bare, centred, class_colours, equal_axes, legend_below,
+    new_plot, readout, row, shaped, square,
 )
 
 SEED = 19750
@@ -329,7 +329,7 @@ class WideLayer(Figure):
         fit = new_plot("One hidden layer fitting a curve", "x", "y", y_range=(-1.8, 1.8))
         fit.scatter(self.x, self.y, size=5, alpha=0.5, color=BLUE, legend_label="data")
         fit.line("x", "y", source=self.curve, color=VERMILION, line_width=3, legend_label="the network")
-        fit.legend.location = "bottom_left"
+        legend_below(fit).orientation = "horizontal"  # the waves fill the plot: none under it
         self.drawing = DiagramDrawing(_diagram_plot("The network: 1 input, 1 output"))
 
         self.slider = pn.widgets.IntSlider.from_param(self.param.width, name="Width of the hidden layer")
@@ -355,6 +355,7 @@ class WideLayer(Figure):
 DEEP_SIZES = (2, 4, 3, 3, 4, 1)  # the seed notebook's deep network
 DEEP_STEPS = 100
 MAP_RESOLUTION = 30
+TILE = 38  # px: a neuron's map in the network picture, square on any screen
 
 
 class FeatureHierarchy(Figure):
@@ -380,18 +381,17 @@ class FeatureHierarchy(Figure):
 
         network = _diagram_plot("Every neuron of the network,\nas a map of the input plane", height=340)
         diagram = DiagramDrawing(network, show_nodes=False).draw(DEEP_SIZES)
-        size = 0.8
         tiles = {"hidden": {"image": [], "x": [], "y": []}, "output": {"image": [], "x": [], "y": []}}
         for (x, y), layer, index in zip(diagram.nodes, diagram.layers, self._neuron_numbers(diagram.layers)):
             if layer == 0:
                 continue
             kind = "output" if layer == len(DEEP_SIZES) - 1 else "hidden"
             tiles[kind]["image"].append(self.maps[layer - 1][index])
-            tiles[kind]["x"].append(x - size / 2)
-            tiles[kind]["y"].append(y - size / 2)
-        for kind, mapper in (("hidden", hidden_mapper), ("output", output_mapper)):
-            network.image("image", x="x", y="y", dw=size, dh=size, color_mapper=mapper,
-                          source=ColumnDataSource(tiles[kind]))
+            tiles[kind]["x"].append(x)
+            tiles[kind]["y"].append(y)
+        for kind, mapper in (("hidden", hidden_mapper), ("output", output_mapper)):  # square maps on any screen
+            network.image("image", x="x", y="y", dw=TILE, dh=TILE, dw_units="screen", dh_units="screen",
+                          anchor="center", color_mapper=mapper, source=ColumnDataSource(tiles[kind]))
         inputs = diagram.nodes[diagram.layers == 0]
         network.scatter(inputs[:, 0], inputs[:, 1], size=26, fill_color=SKY, line_color="black")
         network.text(inputs[:, 0], inputs[:, 1], text=["x", "y"], text_align="center",
@@ -401,24 +401,20 @@ class FeatureHierarchy(Figure):
                                        line_width=2, bottom=-2.3, top=2.3)
         network.add_layout(self.highlight)
 
-        self.close_up = new_plot("The chosen layer, close up\n(the rings drawn over each map)", "", "",
-                                 height=260, x_range=Range1d(0, 1), y_range=Range1d(-VIEW, VIEW),
-                                 match_aspect=False)
-        self.close_up.axis.visible = False
-        self.close_up.grid.visible = False
+        self.close_up = bare(new_plot("The chosen layer, close up\n(the rings drawn over each map)", "", ""))
         self.close_up_tiles = ColumnDataSource({"image": [], "x": []})
         self.close_up_output = ColumnDataSource({"image": [], "x": []})
-        self.close_up.image("image", x="x", y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, color_mapper=hidden_mapper,
-                            source=self.close_up_tiles)
-        self.close_up.image("image", x="x", y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, color_mapper=output_mapper,
-                            source=self.close_up_output)
+        areas = [self.close_up.image("image", x="x", y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, color_mapper=mapper,
+                                     source=source)
+                 for mapper, source in ((hidden_mapper, self.close_up_tiles), (output_mapper, self.close_up_output))]
+        shaped(equal_axes(self.close_up, *areas), 900, 300)  # square maps, as wide as the screen allows
         self.close_up_points = ColumnDataSource({"x": [], "y": []})
         self.close_up.scatter("x", "y", source=self.close_up_points, size=2, color="black", alpha=0.45)
 
         self.slider = pn.widgets.IntSlider.from_param(self.param.layer, name="Layer")
         self.numbers = readout()
         self.plots = pn.Column(pn.pane.Bokeh(network, sizing_mode="stretch_width"),
-                               pn.pane.Bokeh(self.close_up, sizing_mode="stretch_width"),
+                               centred(self.close_up),
                                sizing_mode="stretch_width")
         self._update()
 
@@ -439,7 +435,6 @@ class FeatureHierarchy(Figure):
         empty = {"image": [], "x": []}
         self.close_up_tiles.data = empty if is_output else images
         self.close_up_output.data = images if is_output else empty
-        self.close_up.x_range.start, self.close_up.x_range.end = -VIEW - 0.5, 4 * gap - VIEW
         count = len(maps)
         self.close_up_points.data = {
             "x": np.concatenate([self.points[:, 0] + start + VIEW for start in starts]),

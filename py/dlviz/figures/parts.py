@@ -137,12 +137,12 @@ def shaped(plot, width, height):
     return plot
 
 
-def equal_axes(plot, area):
+def equal_axes(plot, *areas):
     """Make `plot` draw a unit as long across as up at any size (a ring stays round, a slope stands
-    square to its iso-lines): its ranges fit the renderer `area` (a map), and the one with room
-    to spare is widened to match; returns it. A plot shaped like its map has little to widen."""
-    plot.x_range = DataRange1d(renderers=[area], range_padding=0)
-    plot.y_range = DataRange1d(renderers=[area], range_padding=0)
+    square to its iso-lines): its ranges fit the renderers `areas` (maps), and the one with room
+    to spare is widened to match; returns it. A plot shaped like its maps has little to widen."""
+    plot.x_range = DataRange1d(renderers=list(areas), range_padding=0)
+    plot.y_range = DataRange1d(renderers=list(areas), range_padding=0)
     plot.match_aspect = True
     return plot
 
