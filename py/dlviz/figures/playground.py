@@ -22,7 +22,7 @@ from dlviz.core.network import forward
 from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun, steps_per_epoch
 from dlviz.state import IntegerList
 
-from .figure import Figure
+from .figure import CONTROL_BAR_CSS, Figure
 from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, equal_axes, legend_below, new_plot, readout
 
 DATA_SIZE = 400
@@ -110,7 +110,7 @@ class Playground(Figure):
         self.zoom_words = pn.pane.HTML("Tap a neuron to see it enlarged, with its weights.", width=170,
                                        margin=(0, 10), styles={"font-size": "13px"})
         self._layout = pn.Column(
-            self._controls_bar(), self.numbers,
+            self._controls_bar(), self._play_bar(), self.numbers,
             pn.FlexBox(self._settings(),
                        pn.Column(pn.pane.Bokeh(self._network_plot(), sizing_mode="stretch_width", max_width=380),
                                  pn.Row(pn.pane.Bokeh(self._zoom_plot()), self.zoom_words),
@@ -136,13 +136,16 @@ class Playground(Figure):
                       margin=0),
             pn.widgets.FloatSlider.from_param(self.param.noise, name="Noise", width=160),
             pn.widgets.IntSlider.from_param(self.param.train_percent, name="Training data (%)", width=160),
-            self.play_button,
-            pn.widgets.Button.from_param(self.param.step_forward, name="Step", width=70),
-            pn.widgets.Button.from_param(self.param.reset, name="Reset", width=70),
             pn.widgets.Checkbox.from_param(self.param.show_test_data, name="Show test data", width=130),
             pn.widgets.Checkbox.from_param(self.param.discretise, name="Discretise output", width=130),
             flex_wrap="wrap", align_items="flex-end", sizing_mode="stretch_width",
         )
+
+    def _play_bar(self):
+        """Play, Step and Reset: on a phone they stay at the top of the screen while the playground is on it."""
+        return pn.Row(self.play_button, pn.widgets.Button.from_param(self.param.step_forward, name="Step", width=70),
+                      pn.widgets.Button.from_param(self.param.reset, name="Reset", width=70),
+                      sizing_mode="stretch_width", stylesheets=[CONTROL_BAR_CSS])
 
     def _settings(self):
         widgets = [
