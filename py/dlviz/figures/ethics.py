@@ -56,7 +56,7 @@ class DistributionShift(Figure):
         scene.scatter("x", "y", color="colour", source=self.city, size=6, alpha=0.7, line_color="white")
         scene.line(*line_in_square(*self.line, -6.0, 14.0), color=VERMILION, line_width=3,
                    legend_label="the model's boundary")
-        scene.legend.location = "top_right"
+        legend_below(scene)  # the new city moves across the whole plot: none under it
 
         curve = new_plot("Accuracy on the new city", "shift", "accuracy", y_range=(0.4, 1.02))
         curve.line(self.shifts, self.accuracies, color=BLUE, line_width=2)

@@ -164,7 +164,7 @@ class ImageNetErrors(Figure):
         plot.text("error", "year", text="label", source=self.bars, x_offset=4, text_baseline="middle",
                   text_font_size="12px", background_fill_color="white", background_fill_alpha=0.85)
         plot.add_layout(Span(location=HUMAN_ERROR, dimension="height", line_color=VERMILION,
-                             line_dash="dashed", line_width=2))
+                             line_dash="dashed", line_width=2, level="underlay"))  # under the names, not through them
         plot.add_layout(Label(x=HUMAN_ERROR, y=2018.1, x_offset=4, text=f"human ≈ {HUMAN_ERROR}%",
                               text_baseline="middle", text_color=VERMILION_TEXT, text_font_size="12px",
                               text_font_style="bold"))

@@ -27,7 +27,7 @@ from dlviz.state import on_step
 from .figure import Figure
 from .parts import (
     BLUE, GREEN, GREY, GREY_TEXT, ORANGE, PURPLE, SKY, VERMILION, VERMILION_TEXT, Player, added, bare, compact_legend, controls,
-    diverged_words, equal_axes, factor, new_plot, on_screens, plain, readout, row, shaped, signed,
+    diverged_words, equal_axes, factor, legend_below, new_plot, on_screens, plain, readout, row, shaped, signed,
 )
 
 SEED = 19750
@@ -510,7 +510,8 @@ class OptimiserRace(Figure):
                          x_range=Range1d(0, RACE_STEPS))
         chart.multi_line("xs", "ys", source=self.curves, line_color="colour", line_width=2,
                          legend_field="label")
-        compact_legend(chart, "top_right")
+        compact_legend(chart, "center")
+        legend_below(chart)  # four curves cross the whole chart: none under it
         self._paths = {}
 
         self.player = Player(self._advance)
