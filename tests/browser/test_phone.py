@@ -309,3 +309,22 @@ def test_on_a_phone_a_figures_controls_stay_in_reach_while_its_plots_are_on_the_
     page.evaluate(SETTLED)
     box = handle.bounding_box()
     assert box["y"] + box["height"] < 0  # past its figure, the bar is gone with it
+
+
+def test_on_a_phone_the_playgrounds_play_button_stays_in_reach_over_its_output(live_on_phone):
+    """The playground's output plot is two screens below its settings on a phone: scrolled to it,
+    Play is at the top of the screen, and a tap there plays (and a second pauses)."""
+    browser = live_on_phone("5-playground.html", PHONES["360x740"])
+    page = browser.page
+    output = next(plot for plot in page.evaluate(PLOTS) if plot["title"] == "The network's output")
+    page.evaluate(f"window.scrollTo(0, {output['top'] - 150})")
+    page.evaluate(SETTLED)
+    play = page.locator("#figure-playground button", has_text="Play")
+    box = play.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] < 100, box
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    pause = page.locator("#figure-playground button", has_text="Pause")
+    pause.wait_for()
+    pause.tap()
+    play.wait_for()
+    assert browser.errors == []
