@@ -97,9 +97,14 @@ def control_bar(view):
     if isinstance(view, pn.Column):
         leading = list(takewhile(is_control, view.objects))
         if leading and len(leading) < len(view.objects):
-            bar = pn.Column(*leading, sizing_mode="stretch_width", stylesheets=[CONTROL_BAR_CSS])
-            view.objects = [bar, *view.objects[len(leading):]]
+            view.objects = [in_reach(pn.Column(*leading, sizing_mode="stretch_width")), *view.objects[len(leading):]]
     return view
+
+
+def in_reach(bar):
+    """`bar` (a row or column of controls), kept at the top of a phone's screen while its figure is on it; returns it."""
+    bar.stylesheets = [*bar.stylesheets, CONTROL_BAR_CSS]
+    return bar
 
 
 def is_control(item):

@@ -22,7 +22,7 @@ from dlviz.core.network import forward
 from dlviz.core.training import CLASSIFICATION, REGRESSION, TrainingRun, steps_per_epoch
 from dlviz.state import IntegerList
 
-from .figure import CONTROL_BAR_CSS, Figure
+from .figure import Figure, in_reach
 from .parts import BLUE, CLASS_PALETTE, ORANGE, VERMILION, bare, diverged_words, equal_axes, legend_below, new_plot, readout
 
 DATA_SIZE = 400
@@ -143,9 +143,9 @@ class Playground(Figure):
 
     def _play_bar(self):
         """Play, Step and Reset: on a phone they stay at the top of the screen while the playground is on it."""
-        return pn.Row(self.play_button, pn.widgets.Button.from_param(self.param.step_forward, name="Step", width=70),
-                      pn.widgets.Button.from_param(self.param.reset, name="Reset", width=70),
-                      sizing_mode="stretch_width", stylesheets=[CONTROL_BAR_CSS])
+        return in_reach(pn.Row(self.play_button, pn.widgets.Button.from_param(self.param.step_forward, name="Step", width=70),
+                               pn.widgets.Button.from_param(self.param.reset, name="Reset", width=70),
+                               sizing_mode="stretch_width"))
 
     def _settings(self):
         widgets = [
