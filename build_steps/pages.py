@@ -31,9 +31,9 @@ SITE = ROOT / "site"
 # The page's own scripts (site/static/), one job each, in the order a page loads them:
 # in <head>, before the page is drawn (on a lesson page live.js starts Python at once);
 # deferred, the learner's side on every page; deferred after BokehJS, the figures' side.
-HEAD_SCRIPTS = ["embed.js", "teacher.js", "scorm.js"]
+HEAD_SCRIPTS = ["embed.js", "teacher.js", "scorm.js", "quizzes.js"]
 LESSON_HEAD_SCRIPTS = ["live.js"]
-LEARNER_SCRIPTS = ["progress.js", "quizzes.js", "front-page.js", "offline.js"]
+LEARNER_SCRIPTS = ["progress.js", "front-page.js", "offline.js"]
 FIGURE_SCRIPTS = ["status.js", "draw.js", "waiting.js", "precomputed.js", "announce.js", "state.js", "navigate.js", "code.js", "try.js"]
 
 # As strict as Pyodide, BokehJS and Panel allow: everything from this origin;

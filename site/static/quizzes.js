@@ -121,26 +121,52 @@
     show(form, answer.correct ? "right" : answer.shown ? "shown" : "wrong");
   }
 
+  // A learner's check: judged, shown, and kept in their progress.
+  function check(form) {
+    const result = judge(form);
+    if (!result.answered) {
+      prompt(form, result.message);
+      return;
+    }
+    show(form, result.correct ? "right" : "wrong");
+    course.progress.answer(form.dataset.quiz, result.correct, result.value);
+  }
+
+  // A question can be answered as soon as it is on screen, before the page's other scripts have
+  // run (this file is loaded in <head>). Its check waits for them: in an LMS, scorm.js must first
+  // say whose record an answer goes to. Until then a check is kept and said to be waiting.
+  let ready = false;
+  const waiting = new Set();
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!form.matches("form.quiz")) return;
+    event.preventDefault();
+    if (ready) check(form);
+    else {
+      waiting.add(form);
+      prompt(form, "Checking as soon as the page has loaded\u2026");
+    }
+  });
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest(".quiz-show");
+    if (!button) return;
+    const form = button.closest("form.quiz");
+    show(form, "shown");
+    course.progress.reveal(form.dataset.quiz);
+  });
+
+  // Each question as the learner left it (a check they made while the page loaded is theirs, and is made now).
   function setUpQuizzes() {
     const answers = course.progress.load().answers;
     for (const form of document.querySelectorAll("form.quiz")) {
-      const id = form.dataset.quiz;
-      if (answers[id]) restore(form, answers[id]);
-      form.addEventListener("submit", (event) => {
-        event.preventDefault();
-        const result = judge(form);
-        if (!result.answered) {
-          prompt(form, result.message);
-          return;
-        }
-        show(form, result.correct ? "right" : "wrong");
-        course.progress.answer(id, result.correct, result.value);
-      });
-      form.querySelector(".quiz-show").addEventListener("click", () => {
-        show(form, "shown");
-        course.progress.reveal(id);
-      });
+      const answer = answers[form.dataset.quiz];
+      if (answer && !waiting.has(form)) restore(form, answer);
     }
+    ready = true;
+    for (const form of waiting) check(form);
+    waiting.clear();
   }
 
   course.quizzes = { readNumber, solution };

@@ -1,8 +1,10 @@
 """Author mode: CPython's Panel server serves every lesson, read as the site reads it, and its figures answer their controls."""
 
+import re
 import socket
 
 import pytest
+from playwright.sync_api import expect
 
 from dlviz import author
 from dlviz.course import available_lessons, figure_classes, lesson_by_slug, lesson_text
@@ -61,7 +63,7 @@ def test_author_mode_reads_the_text_as_the_site_does_quizzes_included(chromium, 
         assert boxes.count() == len(quizzes) > 0
         for index, quiz in enumerate(quizzes):
             box = boxes.nth(index)  # a pane: its text is in its shadow root, which locators enter
-            assert box.locator("p").first.inner_text().startswith("Check your understanding.")
+            expect(box.locator("p").first).to_have_text(re.compile(r"^Check your understanding\."))  # drawn a moment after it is attached
             assert box.locator("details summary").all_inner_texts() == ["Hint", "Show answer"]
             assert box.locator("li").count() == len(quiz["options"])
         assert page.locator("pre code").count() == 0, "a quiz fence shown as code"

@@ -1,6 +1,8 @@
 """Questions that teach: a wrong answer gets a hint, a right one the worked solution, "Show the answer"
 gives it on request; one verdict a message; numbers in the forms people type; the first try counts."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -131,3 +133,25 @@ def test_something_not_a_number_or_no_choice_is_asked_for_and_not_judged(visit):
     choice = page.locator("form.quiz").nth(1)
     choice.locator("button[type=submit]").click()
     assert feedback(choice) == "Choose an answer first."
+
+
+def test_a_check_made_while_the_page_loads_is_kept_and_made_once_it_has(visit):
+    """Questions are on screen before the page's scripts have run (BokehJS alone takes a while): a check
+    made then is not lost, nor sent anywhere yet (in an LMS, scorm.js first says whose record it is)."""
+    browser = visit(service_workers="block")
+    held = []
+    browser.context.route("**/static/bokeh/*.js", lambda route: held.append(route))
+    browser.page.goto(browser.base_url + f"{CHOICE_LESSON}.html", wait_until="commit")
+    quiz = browser.page.locator("form.quiz").first
+    quiz.wait_for()
+    answer(quiz, right=True)
+    assert feedback(quiz) == "Checking as soon as the page has loaded\u2026"
+    assert browser.page.url.endswith(f"{CHOICE_LESSON}.html"), "the form was not sent"
+    for route in held:
+        route.continue_()
+    browser.context.unroute("**/static/bokeh/*.js")
+    expect(quiz).to_have_class(re.compile(r"\bright\b"))
+    assert feedback(quiz).startswith("Right.")
+    chosen = quiz.locator("input:checked").get_attribute("value")
+    assert browser.page.evaluate("window.course.progress.load().answers") == {
+        quiz.get_attribute("data-quiz"): {"first": True, "correct": True, "value": chosen, "shown": False}}
