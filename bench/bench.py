@@ -79,6 +79,8 @@ TARGETS = {
     "cold_4_ratio": ("lesson 4's first figure Python-live, cold, as a share of the naive page's", "<=", 0.45),
     "phone_2_ratio": ("the same for lesson 2 as a phone (CPU 4x, 10 Mbit/s, 40 ms)", "<=", 0.45),
     "phone_4_ratio": ("the same for lesson 4 as a phone (CPU 4x, 10 Mbit/s, 40 ms)", "<=", 0.45),
+    "status_still_cold_s": ("longest on one status line while Python starts, cold, both lessons (s)", "<=", 2.0),
+    "status_still_phone_s": ("the same as a phone (CPU 4x, 10 Mbit/s, 40 ms) (s)", "<=", 2.0),
     "first_answer_ms": ("first answer to a precomputed control, slowest figure, both profiles (ms)", "<=", 100),
     "next_lesson_ratio": ("the next lesson, as a share of the naive page's cold time", "<=", 0.25),
     "slider_p95_ms": ("slider round trip through the worker, p95 (ms)", "<=", 50),
@@ -155,10 +157,11 @@ def copy_cdn_files(naive):
 
 
 def measure_cold(browser, url, live_selector, with_bytes=False, cpu=1):
-    """One cold visit: (first paint, figures drawn, all live, bytes, first figure live, the benchmark figure live).
+    """One cold visit: (first paint, figures drawn, all live, bytes, first figure live, the benchmark figure live,
+    the status's longest stay on one line while Python starts: (seconds, that line)).
 
     Times in seconds from navigation. On our page each figure goes live on its own
-    (the one on screen first); the naive page has one figure, live all at once.
+    (the one on screen first); the naive page has one figure, live all at once (and no status of ours).
     """
     context = browser.new_context(service_workers="block", viewport={"width": 1200, "height": 900})
     requests = []
@@ -170,17 +173,28 @@ def measure_cold(browser, url, live_selector, with_bytes=False, cpu=1):
     page.wait_for_selector(live_selector, state="attached", timeout=600_000)
     page.wait_for_function("window.__bench.live !== undefined", timeout=600_000)
     timings = page.evaluate("""(figure) => {
+        // From the status's first line to the first figure live: the longest time one line stayed.
+        const stillest = (timeline) => {
+            const until = timeline.findIndex(([what]) => what.startsWith('live '));
+            let longest = [0, null];
+            for (let i = 1; i <= until; i++) {
+                const stayed = (timeline[i][1] - timeline[i - 1][1]) / 1000;
+                if (stayed > longest[0]) longest = [stayed, timeline[i - 1][0]];
+            }
+            return longest;
+        };
         const timeline = (window.course && window.course.timeline) || [];
         const at = (test) => (timeline.find(([what]) => test(what)) || [null, window.__bench.live])[1];
         return {
             paint: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
             figures: window.__bench.figures, live: window.__bench.live,
-            first: at((what) => what.startsWith('live ')), figure: at((what) => what === `live ${figure}`)};
+            first: at((what) => what.startsWith('live ')), figure: at((what) => what === `live ${figure}`),
+            still: stillest(timeline)};
     }""", FIGURE)
     transferred = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in requests) if with_bytes else None
     context.close()
     return (timings["paint"] / 1000, (timings["figures"] or 0) / 1000, timings["live"] / 1000, transferred,
-            timings["first"] / 1000, timings["figure"] / 1000)
+            timings["first"] / 1000, timings["figure"] / 1000, timings["still"])
 
 
 def slow_cpu(context, page, rate):
@@ -244,11 +258,14 @@ def measure_profiles(browser, site, naive, runs):
             results[f"{key}_first_live_s"] = statistics.median(run[4] for run in runs_ours)
             results[f"{key}_naive_s"] = naive_s
             results[f"{key}_ratio"] = results[f"{key}_first_live_s"] / naive_s
+            results[f"{key}_still"] = max((run[6] for run in runs_ours), key=lambda still: still[0])  # the worst run
             results[f"{key}_answers_ms"] = measure_answers(browser, base + f"{slug}.html", cpu=cpu)
         ours.shutdown()
         theirs.shutdown()
     answered = [ms for key, answers in results.items() if key.endswith("_answers_ms") for ms in answers.values() if ms is not None]
     results["first_answer_ms"] = max(answered)
+    for profile in ("cold", "phone"):
+        results[f"status_still_{profile}_s"] = max(results[f"{profile}_{slug[0]}_still"][0] for slug in PROFILE_LESSONS)
     return results
 
 
@@ -460,11 +477,14 @@ def profile_lines(results):
         "CPU throttled 4x (`Emulation.setCPUThrottlingRate`) and the server itself a 10 Mbit/s link with 40 ms per",
         "request, so the page, its worker and its service worker are all slowed.",
         "",
-        "| lesson, profile | first content (s) | first figure live (s) | naive (s) | ratio |",
-        "| --- | --- | --- | --- | --- |",
+        "*Longest on one status line*: from the status's first line until the first figure is live, the longest",
+        "time one line stayed on screen, in the worst of the runs, and that line.",
+        "",
+        "| lesson, profile | first content (s) | first figure live (s) | naive (s) | ratio | longest on one status line (s) |",
+        "| --- | --- | --- | --- | --- | --- |",
         *[
             f"| {slug}, {profile} | {results[f'{profile}_{slug[0]}_paint_s']:.2f} | {results[f'{profile}_{slug[0]}_first_live_s']:.1f} "
-            f"| {results[f'{profile}_{slug[0]}_naive_s']:.1f} | {results[f'{profile}_{slug[0]}_ratio']:.2f} |"
+            f"| {results[f'{profile}_{slug[0]}_naive_s']:.1f} | {results[f'{profile}_{slug[0]}_ratio']:.2f} | {still_text(results, f'{profile}_{slug[0]}_still')} |"
             for profile in ("cold", "phone") for slug in PROFILE_LESSONS
         ],
         "",
@@ -483,6 +503,13 @@ def profile_lines(results):
         ],
         "",
     ]
+
+
+def still_text(results, key):
+    if key not in results:
+        return "not measured"  # an older results.json
+    seconds, line = results[key]
+    return f"{seconds:.1f} (\"{line}\")"
 
 
 def answer_text(ms):

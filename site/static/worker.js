@@ -158,8 +158,10 @@ async function boot() {
   } catch (error) {
     throw new Error(`python.zip is damaged: ${summarise(String(error.message))}`);
   }
-  progress(75, "Starting Panel");
-  await pyodide.runPythonAsync("import dlviz.worker");
+  // numpy, Bokeh, Panel, the figures: each step and the modules imported so far, a few times a second.
+  pyodide.pyimport("dlviz.starting").import_for_figures((step, name, modules) => {
+    progress(75 + step, `Importing ${name}: ${modules} modules`);
+  });
   python = pyodide.pyimport("dlviz.worker");
 }
 

@@ -1,5 +1,7 @@
 """Every built page in real Chromium: readable before Python, live after, nothing off the site."""
 
+import re
+
 import pytest
 
 from dlviz.course import available_lessons
@@ -20,6 +22,28 @@ def test_page_is_readable_at_once_and_live_with_nothing_off_the_site(visit, page
     assert browser.off_site_requests() == []
     assert browser.failed == []
     assert browser.errors == []
+
+
+def test_the_status_follows_the_start_step_by_step_with_real_numbers(visit):
+    """Downloads counted in megabytes, then each import step with the modules imported so far, then
+    each figure: the percentages never go back, and the imports report as they go, not once."""
+    browser = visit()
+    browser.context.add_init_script(
+        "window.__said = []; document.addEventListener('python-progress', (e) => window.__said.push(e.detail))")
+    browser.open(LESSON_PAGES[1], live=True)
+    said = browser.page.evaluate("window.__said")
+    percents = [item["percent"] for item in said]
+    assert percents == sorted(percents) and percents[-1] >= 80
+    messages = [item["message"] for item in said]
+    assert any(re.fullmatch(r"Downloading Python: \d+\.\d of \d+\.\d MB downloaded", text) for text in messages)
+    imports = [re.fullmatch(r"Importing (.+): (\d+) modules", text) for text in messages]
+    imports = [(match[1], int(match[2])) for match in imports if match]
+    steps = [name for name, _ in imports]
+    assert sorted(set(steps), key=steps.index) == ["numpy", "Bokeh", "Panel", "the figures"]
+    counts = [count for _, count in imports]
+    assert counts == sorted(counts) and counts[-1] > 300, "modules imported so far, counted as they come"
+    assert len(imports) > 4, "reported during the imports, not only as each step begins"
+    assert messages[-1].startswith("Preparing figures, ")
 
 
 @pytest.mark.parametrize("page_name", LESSON_PAGES[:1])
