@@ -6,6 +6,12 @@ A figure class may declare the values of some of its parameters, every combinati
     class PolynomialFit(Figure):
         precomputed = {"degree": range(0, 17)}
 
+or a list of such declarations, whose states are those of each (one parameter at a time, where
+every combination would be too many):
+
+    class LossLandscape(Figure):
+        precomputed = [{"slope": SLOPE_STEPS}, {"intercept": INTERCEPT_STEPS}]
+
 For each state, `figure_states` records what differs in the figure's document from its
 default state, as Bokeh's own serialised form: {model id: {attribute: value}}, the ids
 those of the document the page embeds before Python is live. site/static/precomputed.js
@@ -23,26 +29,62 @@ from dlviz.page import CONTROL_TAG
 BUDGET = 300_000  # bytes per lesson, gzip-compressed, of every precomputed state of its figures
 
 
+def declarations(cls):
+    """`cls.precomputed` as a list of {parameter: values}."""
+    declared = getattr(cls, "precomputed", {})
+    return declared if isinstance(declared, list) else [declared]
+
+
+def declared_parameters(cls):
+    """The parameters `cls` declares states of, in the order it names them."""
+    return list(dict.fromkeys(name for declaration in declarations(cls) for name in declaration))
+
+
 def declared_states(cls):
-    """Every state `cls` declares, as {parameter: value}, in the order its values are declared."""
-    names = list(getattr(cls, "precomputed", {}))
-    return [dict(zip(names, values)) for values in itertools.product(*(cls.precomputed[name] for name in names))]
+    """Every state `cls` declares, as {parameter: value} (its other parameters at their defaults), in the order
+    its values are declared."""
+    return [
+        dict(zip(declaration, values))
+        for declaration in declarations(cls)
+        for values in itertools.product(*declaration.values())
+    ]
 
 
 def is_control(model):
     return any(isinstance(tag, str) and tag.startswith(CONTROL_TAG) for tag in model.tags)
 
 
-def snapshot(document):
+def snapshot(document, keys=None):
     """{(model id, attribute): serialised value} for every property of every model but the controls
-    (which the learner has already moved)."""
+    (which the learner has already moved), or for the (model id, attribute) `keys` given."""
     serializer = Serializer(references=set(document.models), deferred=False)
+    if keys is not None:
+        models = {model_id: document.get_model_by_id(model_id) for model_id, _ in keys}
+        return {(model_id, attribute): serializer.encode(models[model_id].lookup(attribute).get_value(models[model_id]))
+                for model_id, attribute in keys}
     return {
         (model.id, attribute): serializer.encode(value)
         for model in document.models
         if not is_control(model)
         for attribute, value in model.properties_with_values(include_defaults=True).items()
     }
+
+
+def changed_by(document, action):
+    """Run `action()`; the (model id, attribute) pairs it changed in `document`, the controls' aside, as
+    Bokeh records every change to a document (what it sends a browser)."""
+    keys = set()
+
+    def record(event):
+        if getattr(event, "attr", None) is not None and not is_control(event.model):
+            keys.add((event.model.id, event.attr))
+
+    document.on_change(record)
+    try:
+        action()
+    finally:
+        document.remove_on_change(record)
+    return keys
 
 
 def control_models(document):
@@ -71,18 +113,22 @@ def figure_states(name, figure, document):
     """
     cls = type(figure)
     controls = control_models(document)
-    missing = [parameter for parameter in cls.precomputed if parameter not in controls]
+    parameters = declared_parameters(cls)
+    missing = [parameter for parameter in parameters if parameter not in controls]
     if missing:
         raise ValueError(f"{name}: precomputed parameters {missing} have no control (a widget made with from_param)")
-    columns = [[parameter, control_attribute(controls[parameter])] for parameter in cls.precomputed]
+    columns = [[parameter, control_attribute(controls[parameter])] for parameter in parameters]
     default = snapshot(document)
+    models = {model.id for model in document.models}
+    # Moving from the defaults state by state, whatever differs from the defaults in a state was changed on the
+    # way there: only those properties are read (reading every property of every model takes 0.1 s a state).
+    reached = set()
     states = []
     for values in declared_states(cls):
-        figure.set_state(values)
-        shot = snapshot(document)
-        if shot.keys() - default.keys():
+        reached |= changed_by(document, lambda: figure.set_state(values))
+        if {model.id for model in document.models} - models:
             raise ValueError(f"{name}: state {values} adds models to the figure, so it cannot be precomputed")
-        changes = {key: value for key, value in shot.items() if value != default[key]}
+        changes = {key: value for key, value in snapshot(document, reached).items() if value != default[key]}
         states.append({
             "values": [getattr(controls[parameter], attribute) for parameter, attribute in columns],
             "query": state.write(name, cls, figure.state()),

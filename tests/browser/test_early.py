@@ -161,3 +161,31 @@ def test_the_status_counts_the_download_and_moves_no_content(visit):
     release()
     page.wait_for_function("() => /Preparing figures, [0-9] of [0-9]/.test(course.timeline.map(([what]) => what).join(';'))", timeout=120_000)
     browser.wait_until_live()
+
+
+def test_a_figure_precomputed_one_control_at_a_time_answers_each_and_keeps_a_move_off_them(visit):
+    """The loss landscape declares each slider's positions alone (every pair would be 19,000 states): before
+    Python, the intercept answers at once; the slope moved after it leaves the declared states, so that move
+    waits, kept, and the live figure shows both."""
+    lesson, name = "4-how-networks-learn", "loss_landscape"
+    browser, release = held_back(visit)
+    page = browser.open(f"{lesson}.html")
+    page.wait_for_selector("body.figures-drawn", state="attached", timeout=60_000)
+    note = page.locator(f'figure[data-figure="{name}"] .figure-wait')
+    assert note.inner_text().startswith("Answers now")
+    handles = page.locator(f"#figure-{name} .noUi-handle")
+    handles.nth(1).focus()
+    page.keyboard.press("ArrowLeft")  # intercept 6.0 -> 5.9, before Python
+    expected = build_figure(lesson, name, f"{name}.intercept=5.9")
+    assert wait_for_readout(browser, name, text_of(expected.numbers.object)) == text_of(expected.numbers.object)
+
+    handles.nth(0).focus()
+    page.keyboard.press("ArrowRight")  # slope -1.0 -> -0.9 as well: no such state was computed
+    page.wait_for_function(f"() => document.querySelector('figure[data-figure={name}] .figure-wait').textContent.includes('your change applies')")
+    assert browser.readout(name) == text_of(expected.numbers.object), "the figure shows the last state it can, no guess"
+
+    release()
+    browser.wait_until_live()
+    both = build_figure(lesson, name, f"{name}.slope=-0.9&{name}.intercept=5.9")
+    assert wait_for_readout(browser, name, text_of(both.numbers.object)) == text_of(both.numbers.object)
+    assert browser.errors == []

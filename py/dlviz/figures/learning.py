@@ -53,6 +53,12 @@ RACERS = (  # optimiser, label, colour, settings
 SHADES = list(reversed(Greys256))[:120]  # white for the lowest loss to mid grey for the highest
 
 
+def tenths(bounds):
+    """Every tenth from one bound to the other: the positions of a slider that moves in tenths."""
+    low, high = bounds
+    return [round(low + i / 10, 1) for i in range(round((high - low) * 10) + 1)]
+
+
 @lru_cache(maxsize=1)
 def seed_line():
     """The seed notebook's 50 noisy points around y = 2x + 1 (noise 2)."""
@@ -108,11 +114,13 @@ class LossLandscape(Figure):
     # A click or drag on the landscape places the point to the hundredth; the sliders move in tenths.
     slope = param.Number(default=-1.0, bounds=SLOPES, step=0.01, doc="Slope of the line")
     intercept = param.Number(default=6.0, bounds=INTERCEPTS, step=0.01, doc="Intercept of the line")
+    # Before Python, either slider answers on its own (the other where it starts); a drag on the map waits.
+    precomputed = [{"slope": tenths(SLOPES)}, {"intercept": tenths(INTERCEPTS)}]
 
     def __init__(self, **params):
         super().__init__(**params)
         self.x, self.y = seed_line()
-        self.slopes = np.linspace(*SLOPES, 121)
+        self.slopes = np.linspace(*SLOPES, 61)  # every 0.2: a smooth parabola, half the bytes of each precomputed state
         self.line_x = np.array([-5.5, 5.5])
 
         self.curve = ColumnDataSource({"slope": [], "loss": []})
@@ -138,8 +146,7 @@ class LossLandscape(Figure):
         self.contour.on_event(PanEnd, self._drop)
 
         self.slope_slider = pn.widgets.FloatSlider.from_param(self.param.slope, name="Slope", step=0.1)
-        self.intercept_slider = pn.widgets.FloatSlider.from_param(
-            self.param.intercept, name="Intercept", step=0.1)
+        self.intercept_slider = pn.widgets.FloatSlider.from_param(self.param.intercept, name="Intercept", step=0.1)
         self.numbers = readout()
         self.plots = row(pn.pane.Bokeh(profile), pn.pane.Bokeh(fit), pn.pane.Bokeh(self.contour))
         self._update()
