@@ -13,7 +13,7 @@ from bokeh.core.serialization import Serializer
 
 from dlviz.course import available_lessons, figure_classes
 from dlviz.page import build_figure, document_json, figure_document
-from dlviz.precompute import control_models, declared_states, figure_states, snapshot
+from dlviz.precompute import control_models, declarations, declared_states, figure_states, snapshot
 
 PRECOMPUTED = [
     (lesson.slug, name)
@@ -100,3 +100,19 @@ def test_every_precomputed_state_is_what_the_figure_computes(slug, name):
         assert shown(document, computed, entry) == canonical(fresh), entry["query"]
         controls = control_models(fresh)
         assert entry["values"] == [getattr(controls[parameter], attribute) for parameter, attribute in computed["controls"]]
+
+
+@pytest.mark.parametrize(("slug", "name"), PRECOMPUTED, ids=[f"{slug}:{name}" for slug, name in PRECOMPUTED])
+def test_every_precomputed_state_is_the_same_whichever_state_the_figure_came_from(slug, name, monkeypatch):
+    """Every state, not a sample: computed again with the declared values in reverse order (each state reached
+    from another), every state's changes are the same, so none depends on the way the build reached it."""
+    figure = build_figure(slug, name)
+    document = figure_document(figure)
+    forward = figure_states(name, figure, document)
+    cls = type(figure)
+    backward = [{parameter: list(values)[::-1] for parameter, values in declaration.items()} for declaration in declarations(cls)]
+    monkeypatch.setattr(cls, "precomputed", backward)
+    reverse = figure_states(name, figure, document)
+    assert len(forward["states"]) == len(reverse["states"]) == len(declared_states(cls))
+    assert {entry["query"]: entry for entry in reverse["states"]} == {entry["query"]: entry for entry in forward["states"]}
+    assert reverse["base"] == forward["base"]
