@@ -331,6 +331,7 @@ class Playground(Figure):
                    "activation", "learning_rate", "batch_size", "regularisation",
                    "regularisation_rate", watch=True)
     def _settings_changed(self):
+        self._network_stale = False  # the old run's network is replaced: drawing it now would mix in the new settings
         self._pause()
         self._new_run()
         if self.steps:
