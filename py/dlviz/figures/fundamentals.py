@@ -133,8 +133,9 @@ class NewPoints(Figure):
             plot.line(curve_x, evaluate_polynomial(self.fits[degree], curve_x), color=colour, line_width=3,
                       legend_label=f"degree {degree}")
         self.points = ColumnDataSource({"x": [], "y": []})
-        plot.scatter("x", "y", source=self.points, marker="diamond", size=15, color=GREEN, line_color="black",
-                     legend_label="your points")
+        diamond = {"marker": "diamond", "size": 15, "color": GREEN, "line_color": "black", "legend_label": "your points"}
+        plot.scatter([np.nan], [np.nan], **diamond)  # no point on the plot: the legend's diamond, before the learner adds one
+        plot.scatter("x", "y", source=self.points, **diamond)
         for edge in (self.x.min(), self.x.max()):
             plot.add_layout(Span(location=edge, dimension="height", line_color=GREY, line_dash="dotted"))
         plot.on_event(Tap, self._tapped)
