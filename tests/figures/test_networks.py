@@ -163,9 +163,27 @@ def test_morphing_is_deterministic_and_trains_on_from_where_it_stopped():
 def test_every_neurons_map_is_drawn_square_on_any_screen():
     """The maps in the network picture are sized in pixels, the close-up draws a unit as long across as up."""
     figure = networks.FeatureHierarchy()
-    network_plot, close_up = (pane.object for pane in figure.plots.select(pn.pane.Bokeh))
+    network_plot, *close_ups = (pane.object for pane in figure.plots.select(pn.pane.Bokeh))
     maps = [r.glyph for r in network_plot.renderers if type(r.glyph).__name__ == "Image"]
     assert len(maps) == 2  # hidden neurons' and the output's
     for glyph in maps:
         assert (glyph.dw, glyph.dh, glyph.dw_units, glyph.dh_units, glyph.anchor) == (networks.TILE, networks.TILE, "screen", "screen", "center")
-    assert close_up.match_aspect and close_up.x_range.renderers and close_up.x_range.renderers == close_up.y_range.renderers
+    assert close_ups == [figure.close_ups["wide"], figure.close_ups["tall"]]
+    for close_up in close_ups:
+        assert close_up.match_aspect and close_up.x_range.renderers and close_up.x_range.renderers == close_up.y_range.renderers
+
+
+def test_the_close_up_shows_the_same_maps_in_a_row_and_two_to_a_row_with_the_rings_on_each_map():
+    figure = networks.FeatureHierarchy(layer=2)  # three maps
+    tiles = figure.close_up_tiles.data
+    gap = 2 * networks.VIEW * 1.15
+    assert list(tiles["y"]) == [-networks.VIEW] * 3 and np.allclose(np.diff(tiles["x"]), gap)
+    assert (list(tiles["tall_x"]), list(tiles["tall_y"])) == ([tiles["x"][0], tiles["x"][1], tiles["x"][0]],
+                                                              [-networks.VIEW, -networks.VIEW, -networks.VIEW - gap])
+    for layout, (x, y) in {"wide": ("x", "y"), "tall": ("tall_x", "tall_y")}.items():
+        rings = [r for r in figure.close_ups[layout].renderers if type(r.glyph).__name__ == "Scatter"]
+        assert [r.visible for r in rings] == [True, True, True, False], layout  # over the three maps only
+        for i, renderer in enumerate(rings[:3]):  # each map's rings where the plane's points are, on that map
+            points = renderer.data_source.data
+            on_map = np.c_[points[x] - tiles[x][i] - networks.VIEW, points[y] - tiles[y][i] - networks.VIEW]
+            assert np.allclose(on_map, figure.points), layout

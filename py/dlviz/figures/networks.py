@@ -25,7 +25,7 @@ from dlviz.core.wide_layer import hidden_activations, output, wide_layer_fit
 from .figure import Figure
 from .parts import (
     BLUE, CLASS_PALETTE, GREEN, GREY, ORANGE, SKY, VERMILION, bare, centred, class_colours, equal_axes, legend_below,
-    new_plot, readout, row, shaped, square,
+    new_plot, on_screens, readout, row, shaped, square,
 )
 
 SEED = 19750
@@ -353,6 +353,12 @@ class WideLayer(Figure):
 
 
 DEEP_SIZES = (2, 4, 3, 3, 4, 1)  # the seed notebook's deep network
+SLOTS = max(DEEP_SIZES[1:])  # the most maps a layer's close-up shows
+GAP = 2 * VIEW * 1.15  # from one map's corner to the next, in the close-up
+CORNERS = {  # the lower left corner of each map of the close-up: in a row, and two to a row
+    "x": [slot * GAP - VIEW for slot in range(SLOTS)], "y": [-VIEW] * SLOTS,
+    "tall_x": [slot % 2 * GAP - VIEW for slot in range(SLOTS)], "tall_y": [-(slot // 2) * GAP - VIEW for slot in range(SLOTS)],
+}
 DEEP_STEPS = 100
 MAP_RESOLUTION = 30
 TILE = 38  # px: a neuron's map in the network picture, square on any screen
@@ -401,22 +407,34 @@ class FeatureHierarchy(Figure):
                                        line_width=2, bottom=-2.3, top=2.3)
         network.add_layout(self.highlight)
 
-        self.close_up = bare(new_plot("The chosen layer, close up\n(the rings drawn over each map)", "", ""))
-        self.close_up_tiles = ColumnDataSource({"image": [], "x": []})
-        self.close_up_output = ColumnDataSource({"image": [], "x": []})
-        areas = [self.close_up.image("image", x="x", y=-VIEW, dw=2 * VIEW, dh=2 * VIEW, color_mapper=mapper,
-                                     source=source)
-                 for mapper, source in ((hidden_mapper, self.close_up_tiles), (output_mapper, self.close_up_output))]
-        shaped(equal_axes(self.close_up, *areas), 900, 300)  # square maps, as wide as the screen allows
-        self.close_up_points = ColumnDataSource({"x": [], "y": []})
-        self.close_up.scatter("x", "y", source=self.close_up_points, size=2, color="black", alpha=0.45)
+        # The chosen layer's maps, close up, drawn twice from the same sources: in a row, and two to a row for a
+        # phone (four in a row would be 70 px each there). Each of a layer's places for a map ("slot") has its
+        # corner in both drawings ("x", "y" in the row, "tall_x", "tall_y" in the grid) and the rings' points
+        # drawn over it, shown while the chosen layer has a map there.
+        self.close_up_tiles = ColumnDataSource({key: [] for key in ("image", *CORNERS)})
+        self.close_up_output = ColumnDataSource({key: [] for key in ("image", *CORNERS)})
+        self.slot_points = [ColumnDataSource({key: self.points[:, "xy".index(key[-1])] + corners[slot] + VIEW
+                                              for key, corners in CORNERS.items()}) for slot in range(SLOTS)]
+        self.close_ups = {layout: self._close_up(layout, hidden_mapper, output_mapper) for layout in ("wide", "tall")}
 
         self.slider = pn.widgets.IntSlider.from_param(self.param.layer, name="Layer")
         self.numbers = readout()
         self.plots = pn.Column(pn.pane.Bokeh(network, sizing_mode="stretch_width"),
-                               centred(self.close_up),
+                               centred(on_screens(self.close_ups["wide"], narrow=False)),
+                               centred(on_screens(self.close_ups["tall"], narrow=True)),
                                sizing_mode="stretch_width")
         self._update()
+
+    def _close_up(self, layout, hidden_mapper, output_mapper):
+        """The close-up of the chosen layer's maps, in a row ("wide") or two to a row ("tall")."""
+        x, y = ("x", "y") if layout == "wide" else ("tall_x", "tall_y")
+        plot = bare(new_plot("The chosen layer, close up\n(the rings drawn over each map)", "", ""))
+        areas = [plot.image("image", x=x, y=y, dw=2 * VIEW, dh=2 * VIEW, color_mapper=mapper, source=source)
+                 for mapper, source in ((hidden_mapper, self.close_up_tiles), (output_mapper, self.close_up_output))]
+        shaped(equal_axes(plot, *areas), *((900, 300) if layout == "wide" else (400, 400)))  # square maps
+        for source in self.slot_points:
+            plot.scatter(x, y, source=source, size=2, color="black", alpha=0.45)
+        return plot
 
     @staticmethod
     def _neuron_numbers(layers):
@@ -428,18 +446,15 @@ class FeatureHierarchy(Figure):
         maps = self.maps[self.layer - 1]
         column = self.columns[self.layer]
         self.highlight.left, self.highlight.right = column - 0.6, column + 0.6
-        gap = 2 * VIEW * 1.15
-        starts = [i * gap - VIEW for i in range(len(maps))]
+        count = len(maps)
         is_output = self.layer == len(DEEP_SIZES) - 1
-        images = {"image": list(maps), "x": starts}
-        empty = {"image": [], "x": []}
+        images = {"image": list(maps), **{key: corners[:count] for key, corners in CORNERS.items()}}
+        empty = {key: [] for key in images}
         self.close_up_tiles.data = empty if is_output else images
         self.close_up_output.data = images if is_output else empty
-        count = len(maps)
-        self.close_up_points.data = {
-            "x": np.concatenate([self.points[:, 0] + start + VIEW for start in starts]),
-            "y": np.tile(self.points[:, 1], count),
-        }
+        for close_up in self.close_ups.values():
+            for slot, points in enumerate(close_up.renderers[-SLOTS:]):
+                points.visible = slot < count
         kind = ("the output: the whole answer" if is_output else
                 "simple half-planes" if self.layer == 1 else "shapes built from the layer below")
         self.numbers.object = (
